@@ -1,0 +1,107 @@
+// Wall clocks and instants. Zones are IANA names, never fixed offsets, so DST is always right.
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface WallClock {
+  /** "YYYY-MM-DD" */
+  ymd: string;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** 0 = Sunday */
+  weekday: number;
+}
+
+const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '0';
+  const year = Number(get('year'));
+  const month = Number(get('month'));
+  const day = Number(get('day'));
+  return {
+    ymd: `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`,
+    year,
+    month,
+    day,
+    hour: Number(get('hour')),
+    minute: Number(get('minute')),
+    second: Number(get('second')),
+    weekday: WEEKDAYS[get('weekday')] ?? 0,
+  };
+}
+
+/** Minutes east of UTC of `timeZone` at `instant` (New York in winter: -300). */
+export function offsetMinutes(timeZone: string, instant: Date): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` reads `ymd` `hh:mm`. In a DST gap the clock jumps
+ * forward (02:30 on a spring-forward day is 03:30); in an overlap the earlier instant is taken.
+ */
+export function zonedToUtc(ymd: string, hhmm: string, timeZone: string): Date {
+  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = hhmm.split(':').map(Number) as [number, number];
+  const guess = Date.UTC(y, m - 1, d, hh, mm);
+  const first = offsetMinutes(timeZone, new Date(guess));
+  const second = offsetMinutes(timeZone, new Date(guess - first * 60000));
+  const earlier = Math.max(first, second);
+  const candidate = guess - earlier * 60000;
+  if (offsetMinutes(timeZone, new Date(candidate)) === earlier) return new Date(candidate);
+  return new Date(guess - Math.min(first, second) * 60000);
+}
+
+/** Midnight at the start of `ymd` in `timeZone`. */
+export function startOfLocalDay(ymd: string, timeZone: string): Date {
+  return zonedToUtc(ymd, '00:00', timeZone);
+}
+
+export function addDays(ymd: string, n: number): string {
+  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + n, 12));
+  return t.toISOString().slice(0, 10);
+}
+
+export function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** "HH:MM" of the wall clock. */
+export function hhmm(w: WallClock): string {
+  return `${pad2(w.hour)}:${pad2(w.minute)}`;
+}

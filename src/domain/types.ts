@@ -1,0 +1,113 @@
+// Shapes shared by the pure core. Nothing here does I/O.
+
+/** One `#EXTINF` entry of an extended M3U playlist, as the provider wrote it. */
+export interface PlaylistEntry {
+  /** Display name: the text after the last unquoted comma of `#EXTINF`. */
+  name: string;
+  /** Stream URL line; null when the entry had none. */
+  url: string | null;
+  /** `#EXTINF` duration (`-1` for live). */
+  duration: number;
+  /** Every `#EXTINF` attribute, keys lower-cased; the last of repeated keys wins. */
+  attrs: Record<string, string>;
+  tvgId: string;
+  tvgName: string;
+  logo: string;
+  /** `group-title`, else the last `#EXTGRP`. */
+  group: string;
+  /** Raw `#EXTVLCOPT:` and `#KODIPROP:` values, and other directives seen between `#EXTINF` and the URL. */
+  options: string[];
+  /** True when an `#EXT-X-PLAYLIST-TYPE:VOD` marker applies to the entry. */
+  vodMarker: boolean;
+  /** 1-based line number of the `#EXTINF` line. */
+  line: number;
+}
+
+export interface PlaylistHeader {
+  /** `#EXTM3U` attributes (`url-tvg`, `x-tvg-url`, ...), keys lower-cased. */
+  attrs: Record<string, string>;
+}
+
+export interface ParseStats {
+  entries: number;
+  /** Malformed entries skipped (with the line and reason of the first few). */
+  skipped: number;
+  problems: { line: number; reason: string }[];
+}
+
+export type ChannelKind = 'event' | 'placeholder' | 'other';
+
+export interface ChannelFlags {
+  /** Quality tags: `1080p`, `4K`, `HD`, `FHD`... */
+  quality: string[];
+  /** Feed words: `home`, `away`, `national`, `ESPN Feed`, `Prime Vision`... */
+  feed: string[];
+  /** Networks named in the name: `Big Ten Network`, `NEC Front Row`... */
+  network: string[];
+  /** Language tags: `es` for `En Español` / `(Spanish)`, `en`... */
+  language: string[];
+  highlights: boolean;
+  replay: boolean;
+}
+
+/** A channel as understood from its display name alone. */
+export interface ParsedChannel {
+  name: string;
+  kind: ChannelKind;
+  /** Channel family as written, normalised for display (`NBA`, `ESPN+`, `NFL Game Pass`); null when none. */
+  family: string | null;
+  /** Slot number within the family; null when none. */
+  slot: number | null;
+  /** Text after the slot separator, trimmed; '' for empty slots. */
+  payload: string;
+  /** Teams in written order, cleaned (rank marks, tags removed). Empty for non-matchups. */
+  teams: string[];
+  /** True when the separator says the first team is away (`@`, `at`). */
+  awayFirst: boolean;
+  /** For events that are not matchups (fight cards, races, press conferences), else null. */
+  title: string | null;
+  /** League hint words found in the payload (`UEFA Champions League`, `NFL`), as written. */
+  leagueHints: string[];
+  /** Local wall-clock time "HH:MM" (24 h) or null. */
+  time: string | null;
+  /** IANA zone the time is in: the named zone, else the provider's. Null when no time. */
+  timeZone: string | null;
+  /** Local date "YYYY-MM-DD" (year inferred from `now`) or null. */
+  date: string | null;
+  /** The instant, when a time is known: date (or the day inferred from `now`) + time in `timeZone`. */
+  startsAt: Date | null;
+  /** Explicit stop instant (`stop:` form), else null. */
+  stopsAt: Date | null;
+  flags: ChannelFlags;
+}
+
+/** A channel family as data: from `config/channel-families.yaml` or a provider's stored patterns. */
+export interface ChannelFamily {
+  /** Canonical family label (`NBA`, `ESPN+`). */
+  family: string;
+  /**
+   * Regex source matched against the whole display name. It must capture the named groups `slot` and
+   * `payload`; it may capture `family` to override the label.
+   */
+  pattern: string;
+  priority: number;
+}
+
+/** A real event, whatever the source. Instants are UTC. */
+export interface SportEvent {
+  id: string;
+  league: string;
+  sport: string;
+  title: string;
+  startsAt: Date;
+  /** `pre` | `in` | `post` (ESPN's state), or null when unknown. */
+  status: 'pre' | 'in' | 'post' | null;
+  statusDetail: string | null;
+  venue: string | null;
+  home: string | null;
+  away: string | null;
+  homeId?: string | null;
+  awayId?: string | null;
+  image: string | null;
+  externalIds: { espn?: string; thesportsdb?: string };
+}

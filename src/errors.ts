@@ -1,0 +1,68 @@
+// Typed errors. The HTTP error handler maps each to a status; anything else is a 500 without internals.
+
+export class NotFoundError extends Error {
+  readonly statusCode = 404;
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ConflictError extends Error {
+  readonly statusCode = 409;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ValidationError extends Error {
+  readonly statusCode = 400;
+  constructor(
+    message: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+export class UnauthorizedError extends Error {
+  readonly statusCode = 401;
+  constructor(message = 'missing or invalid bearer token') {
+    super(message);
+    this.name = 'UnauthorizedError';
+  }
+}
+
+export type UpstreamReason =
+  | 'timeout'
+  | 'connect'
+  | 'http-status'
+  | 'too-large'
+  | 'too-many-redirects'
+  | 'bad-body'
+  | 'circuit-open'
+  | 'rate-limited'
+  | 'forbidden-path'
+  | 'not-found';
+
+/** A source outside the process (provider playlist, ESPN, TheSportsDB, LLM) failed. */
+export class UpstreamError extends Error {
+  readonly statusCode = 502;
+  constructor(
+    /** What was called: a provider slug, `espn`, `thesportsdb`, `llm`. */
+    readonly source: string,
+    readonly reason: UpstreamReason,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(`${source}: ${message}`);
+    this.name = 'UpstreamError';
+  }
+}
