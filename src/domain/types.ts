@@ -2,7 +2,10 @@
 
 /** One `#EXTINF` entry of an extended M3U playlist, as the provider wrote it. */
 export interface PlaylistEntry {
-  /** Display name: the text after the last unquoted comma of `#EXTINF`. */
+  /**
+   * Display name: the text after the comma that ends the `#EXTINF` attribute list (the first comma outside
+   * quotes), trimmed. Commas inside the name are kept (`Murder, She Wrote`).
+   */
   name: string;
   /** Stream URL line; null when the entry had none. */
   url: string | null;
@@ -33,6 +36,8 @@ export interface ParseStats {
   /** Malformed entries skipped (with the line and reason of the first few). */
   skipped: number;
   problems: { line: number; reason: string }[];
+  /** Entries kept although no URL line followed their `#EXTINF` (their `url` is null). */
+  withoutUrl?: number;
 }
 
 export type ChannelKind = 'event' | 'placeholder' | 'other';

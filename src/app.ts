@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import Fastify from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from './db/database.js';
+import { requireAdminToken } from './http/plugins/admin-auth.js';
+import { registerErrorHandler } from './http/plugins/error-handler.js';
+import { registerSwagger } from './http/plugins/swagger.js';
+import { healthRoutes } from './http/routes/health.js';
+import { providerRoutes } from './http/routes/providers.js';
+
+export interface AppDeps {
+  database: Database;
+  adminToken: string;
+  logger: FastifyBaseLogger | false;
+  isAllowedPlaylistUrl: (url: string) => boolean;
+  version?: string;
+}
+
+/** Builds the HTTP app from its parts. Never listens and never reads the environment. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await registerSwagger(app, deps.version ?? '0.0.0');
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(healthRoutes, { database: deps.database });
+  await app.register(async (admin) => {
+    requireAdminToken(admin, deps.adminToken);
+    await admin.register(providerRoutes, {
+      database: deps.database,
+      isAllowedPlaylistUrl: deps.isAllowedPlaylistUrl,
+    });
+  });
+  return app;
+}

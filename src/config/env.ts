@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../domain/time.js';
+
+// One schema over the environment; nothing else in the process reads process.env.
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATA_DIR: z.string().min(1).default('./data'),
+  ADMIN_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  ESPN_BASE_URL: httpUrl.default('https://site.api.espn.com'),
+  THESPORTSDB_BASE_URL: httpUrl.default('https://www.thesportsdb.com'),
+  THESPORTSDB_API_KEY: z.string().min(1).default('123'),
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_BASE_URL: optionalString.pipe(httpUrl.optional()),
+  LLM_MODEL: z.string().min(1).default('claude-haiku-4-5'),
+  LLM_DAILY_BUDGET_USD: z.coerce.number().nonnegative().default(1),
+  PLAYLIST_DIR: z.string().min(1).default('./config/playlists'),
+  CONFIG_DIR: z.string().min(1).default('./config'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .default('America/New_York')
+    .refine(isValidTimeZone, 'must be an IANA time zone such as America/New_York'),
+  PLAYLIST_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
+  GUIDE_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(300),
+  MATCH_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
+  EVENTS_REFRESH_INTERVAL_SECONDS: z.coerce.number().int().nonnegative().default(900),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  PUBLIC_BASE_URL: optionalString.pipe(httpUrl.optional()),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './types.js';
+
+// bigint columns come back as strings from pg by default; ids stay strings, counts are cast in SQL.
+// timestamptz comes back as Date from both drivers.
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: 'postgres' | 'pglite';
+  /**
+   * Runs `fn` inside one transaction on one connection, holding a transaction-scoped advisory lock, with a way
+   * to execute multi-statement SQL scripts. Used by migrations and other once-per-cluster work.
+   */
+  withLockedScript<T>(lockKey: number, fn: (exec: ScriptRunner) => Promise<T>): Promise<T>;
+  /** Tries to take a session advisory lock without waiting; returns a release function, or null when taken. */
+  tryLock(lockKey: number): Promise<(() => Promise<void>) | null>;
+  close(): Promise<void>;
+  /** Embedded only: the data directory as a tarball, to start other embedded databases from. */
+  dumpSnapshot?: () => Promise<Blob>;
+}
+
+/** Runs a multi-statement script; resolves to the rows of its last statement. */
+export type ScriptRunner = (script: string) => Promise<Record<string, unknown>[]>;
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** In-memory embedded database (tests); ignores dataDir. */
+  memory?: boolean;
+  /** A `dumpDataDir()` tarball to start the in-memory database from (skips initdb). */
+  snapshot?: Blob;
+}
+
+export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) return createPostgres(opts.databaseUrl);
+  return createPglite(opts);
+}
+
+function createPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client's error (server restart) must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    async withLockedScript(lockKey, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
+        const result = await fn(async (script) => {
+          const res = (await client.query(script)) as pg.QueryResult | pg.QueryResult[];
+          const last = Array.isArray(res) ? res[res.length - 1] : res;
+          return (last?.rows ?? []) as Record<string, unknown>[];
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async tryLock(lockKey) {
+      const client = await pool.connect();
+      const res = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [lockKey]);
+      if (!res.rows[0]?.ok) {
+        client.release();
+        return null;
+      }
+      return async () => {
+        try {
+          await client.query('SELECT pg_advisory_unlock($1)', [lockKey]);
+        } finally {
+          client.release();
+        }
+      };
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function createPglite(opts: DatabaseOptions): Promise<Database> {
+  let pglite: PGlite;
+  if (opts.memory) {
+    pglite = opts.snapshot ? new PGlite({ loadDataDir: opts.snapshot }) : new PGlite();
+  } else {
+    const dir = resolve(opts.dataDir, 'pglite');
+    mkdirSync(dir, { recursive: true });
+    pglite = new PGlite(dir);
+  }
+  await pglite.waitReady;
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    // One process owns an embedded database, so its single connection already serialises everything.
+    async withLockedScript(_lockKey, fn) {
+      return pglite.transaction(async (tx) =>
+        fn(async (script) => {
+          const res = await tx.exec(script);
+          return (res[res.length - 1]?.rows ?? []) as Record<string, unknown>[];
+        }),
+      );
+    },
+    tryLock() {
+      return Promise.resolve(async () => undefined);
+    },
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+    dumpSnapshot: () => pglite.dumpDataDir('none'),
+  };
+}

@@ -1,0 +1,29 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+export async function registerSwagger(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'epgoat',
+        description: 'XMLTV guides for IPTV sports event channels, and the admin API behind them.',
+        version,
+      },
+      components: {
+        securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN' } },
+      },
+      tags: [
+        { name: 'players', description: 'Guides and playlists for IPTV players' },
+        { name: 'health', description: 'Load-balancer probes' },
+        { name: 'providers', description: 'Provider administration' },
+        { name: 'tools', description: 'Admin tools' },
+        { name: 'events', description: 'Real events from ESPN and TheSportsDB' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+}

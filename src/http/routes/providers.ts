@@ -1,0 +1,157 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import type { ProviderRow } from '../../db/providers.js';
+import {
+  getProvider,
+  insertProvider,
+  listProviders,
+  softDeleteProvider,
+  updateProvider,
+} from '../../db/providers.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import type { ProviderView } from '../schemas/providers.js';
+import {
+  errorSchema,
+  providerBodySchemas,
+  providerSchema,
+  providerSettingsSchema,
+  slugSchema,
+} from '../schemas/providers.js';
+
+export interface ProviderRoutesOptions {
+  database: Database;
+  isAllowedPlaylistUrl: (url: string) => boolean;
+  /** Called after a provider changes, so caches built from it are dropped. */
+  onProviderChanged?: (slug: string) => void;
+}
+
+export function toProviderView(row: ProviderRow): ProviderView {
+  const settings = providerSettingsSchema.safeParse(row.settings);
+  return {
+    slug: row.slug,
+    name: row.name,
+    playlistUrl: row.playlist_url,
+    timezone: row.timezone,
+    enabled: row.enabled,
+    hasAccessToken: row.access_token !== null,
+    settings: settings.success ? settings.data : {},
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+const slugParams = z.object({ slug: slugSchema });
+const security = [{ adminToken: [] }];
+
+export const providerRoutes: FastifyPluginAsyncZod<ProviderRoutesOptions> = async (app, opts) => {
+  const { db } = opts.database;
+  const bodies = providerBodySchemas(opts.isAllowedPlaylistUrl);
+  const changed = (slug: string) => opts.onProviderChanged?.(slug);
+
+  app.get(
+    '/api/providers',
+    {
+      schema: {
+        tags: ['providers'],
+        summary: 'List providers',
+        security,
+        response: { 200: z.object({ providers: z.array(providerSchema) }), 401: errorSchema },
+      },
+    },
+    async () => ({ providers: (await listProviders(db)).map(toProviderView) }),
+  );
+
+  app.post(
+    '/api/providers',
+    {
+      schema: {
+        tags: ['providers'],
+        summary: 'Register a provider',
+        security,
+        body: bodies.create,
+        response: { 201: providerSchema, 400: errorSchema, 401: errorSchema, 409: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const row = await insertProvider(db, {
+        slug: b.slug,
+        name: b.name,
+        playlist_url: b.playlistUrl,
+        timezone: b.timezone,
+        enabled: b.enabled,
+        access_token: b.accessToken ?? null,
+        settings: JSON.stringify(b.settings ?? {}),
+      });
+      if (!row) throw new ConflictError(`provider '${b.slug}' already exists`);
+      changed(b.slug);
+      return reply.code(201).send(toProviderView(row));
+    },
+  );
+
+  app.get(
+    '/api/providers/:slug',
+    {
+      schema: {
+        tags: ['providers'],
+        summary: 'One provider',
+        security,
+        params: slugParams,
+        response: { 200: providerSchema, 401: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      const row = await getProvider(db, request.params.slug);
+      if (!row) throw new NotFoundError(`no provider '${request.params.slug}'`);
+      return toProviderView(row);
+    },
+  );
+
+  app.patch(
+    '/api/providers/:slug',
+    {
+      schema: {
+        tags: ['providers'],
+        summary: 'Change a provider',
+        security,
+        params: slugParams,
+        body: bodies.update,
+        response: { 200: providerSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      const row = await updateProvider(db, request.params.slug, {
+        ...(b.name !== undefined && { name: b.name }),
+        ...(b.playlistUrl !== undefined && { playlist_url: b.playlistUrl }),
+        ...(b.timezone !== undefined && { timezone: b.timezone }),
+        ...(b.enabled !== undefined && { enabled: b.enabled }),
+        ...(b.accessToken !== undefined && { access_token: b.accessToken }),
+        ...(b.settings !== undefined && { settings: JSON.stringify(b.settings) }),
+      });
+      if (!row) throw new NotFoundError(`no provider '${request.params.slug}'`);
+      changed(row.slug);
+      return toProviderView(row);
+    },
+  );
+
+  app.delete(
+    '/api/providers/:slug',
+    {
+      schema: {
+        tags: ['providers'],
+        summary: 'Soft-delete a provider (the row is kept)',
+        security,
+        params: slugParams,
+        response: { 204: z.null(), 401: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const ok = await softDeleteProvider(db, request.params.slug);
+      if (!ok) throw new NotFoundError(`no provider '${request.params.slug}'`);
+      changed(request.params.slug);
+      return reply.code(204).send(null);
+    },
+  );
+};

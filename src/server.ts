@@ -1,0 +1,83 @@
+// The only process entry: config -> logger -> database -> parts -> app -> listen, under graceful shutdown.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config/env.js';
+import { createDatabase } from './db/database.js';
+import { runMigrations } from './db/migrate.js';
+import { isAllowedPlaylistUrl } from './sources/playlist.js';
+
+const projectRoot = resolve(import.meta.dirname, '..');
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = pino({ level: config.LOG_LEVEL });
+  const version = (
+    JSON.parse(readFileSync(resolve(projectRoot, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+
+  const database = await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const migrations = await runMigrations(database, resolve(projectRoot, 'db/migrations'));
+  logger.info({ database: database.kind, applied: migrations.applied }, 'database ready');
+
+  let adminToken = config.ADMIN_TOKEN;
+  if (!adminToken) {
+    adminToken = randomBytes(24).toString('base64url');
+    logger.warn({ adminToken }, 'ADMIN_TOKEN is not set; generated one for this run');
+  }
+
+  const playlistDir = resolve(config.PLAYLIST_DIR);
+  const app = await buildApp({
+    database,
+    adminToken,
+    logger,
+    version,
+    isAllowedPlaylistUrl: (url) => isAllowedPlaylistUrl(url, playlistDir),
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    // Bounded: a stuck request or pool must not keep the process alive past the timeout.
+    const timer = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    app
+      .close()
+      .then(() => database.close())
+      .then(() => {
+        logger.info('stopped');
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `epgoat failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});
