@@ -1,0 +1,142 @@
+// Streamed XMLTV. Element order follows xmltv.dtd (programme: title, sub-title, desc, category, icon,
+// episode-num, new); strict validators reject any other order. No DOCTYPE line: .NET readers with their
+// default settings (Jellyfin's) refuse documents that carry one, and validators take the DTD as an argument.
+import { offsetMinutes, pad2 } from './time.js';
+import type { Programme } from './schedule.js';
+import { escapeXmlAttr, escapeXmlText, stripInvalidXmlChars } from './xml-escape.js';
+
+export interface XmltvChannel {
+  id: string;
+  displayName: string;
+  icon: string | null;
+}
+
+export interface WriteXmltvInput {
+  channels: Iterable<XmltvChannel>;
+  programmes: Iterable<Programme>;
+  /** Provider zone: start and stop carry its real offset at each instant. */
+  timeZone: string;
+  generatorName?: string;
+  generatorUrl?: string;
+  sourceInfoName?: string;
+  sourceInfoUrl?: string;
+  /**
+   * Emit `<live/>` on live blocks. It is not in the DTD (Jellyfin reads it), so a strictly validated guide
+   * must leave it off; providers opt in.
+   */
+  includeLive?: boolean;
+  /** Characters gathered before a chunk is yielded (default 64 Ki). */
+  chunkSize?: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * A formatter of `YYYYMMDDhhmmss +zzzz` in one zone. Intl costs microseconds a call, so the zone offset is
+ * remembered per UTC hour; an hour whose start and last second disagree holds a transition and is computed
+ * per instant. (Transitions fall on whole seconds, at most one an hour.)
+ */
+export function createXmltvTimeFormatter(timeZone: string): (instant: Date) => string {
+  const hourly = new Map<number, number | null>();
+  return (instant: Date): string => {
+    const ms = instant.getTime();
+    const hour = Math.floor(ms / HOUR);
+    let offset = hourly.get(hour);
+    if (offset === undefined) {
+      const first = offsetMinutes(timeZone, new Date(hour * HOUR));
+      const last = offsetMinutes(timeZone, new Date(hour * HOUR + HOUR - 1000));
+      offset = first === last ? first : null;
+      if (hourly.size > 50_000) hourly.clear();
+      hourly.set(hour, offset);
+    }
+    const minutes = offset ?? offsetMinutes(timeZone, instant);
+    const local = new Date(ms + minutes * MINUTE);
+    const abs = Math.abs(minutes);
+    return (
+      String(local.getUTCFullYear()).padStart(4, '0') +
+      pad2(local.getUTCMonth() + 1) +
+      pad2(local.getUTCDate()) +
+      pad2(local.getUTCHours()) +
+      pad2(local.getUTCMinutes()) +
+      pad2(local.getUTCSeconds()) +
+      (minutes < 0 ? ' -' : ' +') +
+      pad2(Math.floor(abs / 60)) +
+      pad2(abs % 60)
+    );
+  };
+}
+
+/** `20261125193000 -0500`: the wall clock of `timeZone` at `instant` with that zone's offset then. */
+export function formatXmltvTime(instant: Date, timeZone: string): string {
+  return createXmltvTimeFormatter(timeZone)(instant);
+}
+
+/** Trimmed after forbidden characters go, so that a title of control characters counts as empty. */
+const cleanText = (value: string): string => stripInvalidXmlChars(value).trim();
+
+const attr = (name: string, value: string | undefined): string => {
+  const text = value === undefined ? '' : cleanText(value);
+  return text === '' ? '' : ` ${name}="${escapeXmlAttr(text)}"`;
+};
+
+/** An element with text, or '' when the text is empty once forbidden characters are gone. */
+const textElement = (name: string, value: string | undefined): string => {
+  const text = value === undefined ? '' : cleanText(value);
+  return text === '' ? '' : `    <${name}>${escapeXmlText(text)}</${name}>\n`;
+};
+
+function channelXml(channel: XmltvChannel): string {
+  const name = escapeXmlText(cleanText(channel.displayName) || channel.id);
+  const iconSrc = cleanText(channel.icon ?? '');
+  const icon = iconSrc ? `    <icon src="${escapeXmlAttr(iconSrc)}"/>\n` : '';
+  return `  <channel id="${escapeXmlAttr(channel.id)}">\n    <display-name>${name}</display-name>\n${icon}  </channel>\n`;
+}
+
+function programmeXml(p: Programme, time: (d: Date) => string, includeLive: boolean): string {
+  if (!Number.isFinite(p.start.getTime())) return '';
+  const stop = Number.isFinite(p.stop.getTime()) ? ` stop="${time(p.stop)}"` : '';
+  // tv_validate_file rejects an empty title.
+  const title = escapeXmlText(cleanText(p.title) || 'Untitled');
+  let xml = `  <programme start="${time(p.start)}"${stop} channel="${escapeXmlAttr(p.channelId)}">\n`;
+  xml += `    <title>${title}</title>\n`;
+  xml += textElement('sub-title', p.subTitle);
+  xml += textElement('desc', p.desc);
+  for (const category of p.categories) xml += textElement('category', category);
+  const icon = cleanText(p.icon ?? '');
+  if (icon) xml += `    <icon src="${escapeXmlAttr(icon)}"/>\n`;
+  const episode = cleanText(p.episodeNum ?? '');
+  if (episode) xml += `    <episode-num system="dd_progid">${escapeXmlText(episode)}</episode-num>\n`;
+  if (p.isNew) xml += '    <new/>\n';
+  if (includeLive && p.live) xml += '    <live/>\n';
+  return `${xml}  </programme>\n`;
+}
+
+/**
+ * The guide as string chunks of about `chunkSize` characters: header, every channel, every programme,
+ * footer. Programmes are written in the order given (the caller sorts them).
+ */
+export function* writeXmltv(input: WriteXmltvInput): Generator<string, void, undefined> {
+  const chunkSize = input.chunkSize ?? 64 * 1024;
+  const time = createXmltvTimeFormatter(input.timeZone);
+  const includeLive = input.includeLive ?? false;
+  let buffer =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<tv${attr('source-info-url', input.sourceInfoUrl)}${attr('source-info-name', input.sourceInfoName)}` +
+    `${attr('generator-info-name', input.generatorName ?? 'epgoat')}${attr('generator-info-url', input.generatorUrl)}>\n`;
+  for (const channel of input.channels) {
+    buffer += channelXml(channel);
+    if (buffer.length >= chunkSize) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  for (const programme of input.programmes) {
+    buffer += programmeXml(programme, time, includeLive);
+    if (buffer.length >= chunkSize) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  yield `${buffer}</tv>\n`;
+}
