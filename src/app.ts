@@ -8,7 +8,13 @@ import { requireAdminToken } from './http/plugins/admin-auth.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
 import { registerSwagger } from './http/plugins/swagger.js';
 import { healthRoutes } from './http/routes/health.js';
+import { guideRoutes } from './http/routes/guide.js';
+import { matchRoutes } from './http/routes/matches.js';
+import { patternRoutes } from './http/routes/patterns.js';
 import { providerRoutes } from './http/routes/providers.js';
+import { toolRoutes } from './http/routes/tools.js';
+import type { ChannelFamily } from './domain/types.js';
+import type { GuideService } from './services/guide-service.js';
 
 export interface AppDeps {
   database: Database;
@@ -16,6 +22,15 @@ export interface AppDeps {
   logger: FastifyBaseLogger | false;
   isAllowedPlaylistUrl: (url: string) => boolean;
   version?: string;
+  /** Guides, playlists and match reports; without it only the admin and health routes exist. */
+  guide?: {
+    guides: GuideService;
+    defaultFamilies: ChannelFamily[];
+    defaultTimeZone: string;
+    cacheSeconds: number;
+    publicBaseUrl?: string;
+    now: () => Date;
+  };
 }
 
 /** Builds the HTTP app from its parts. Never listens and never reads the environment. */
@@ -37,12 +52,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes, { database: deps.database });
+  const guide = deps.guide;
+  if (guide) {
+    await app.register(guideRoutes, {
+      database: deps.database,
+      guides: guide.guides,
+      cacheSeconds: guide.cacheSeconds,
+      ...(guide.publicBaseUrl && { publicBaseUrl: guide.publicBaseUrl }),
+    });
+  }
   await app.register(async (admin) => {
     requireAdminToken(admin, deps.adminToken);
     await admin.register(providerRoutes, {
       database: deps.database,
       isAllowedPlaylistUrl: deps.isAllowedPlaylistUrl,
+      onProviderChanged: (slug) => guide?.guides.invalidate(slug),
     });
+    if (guide) {
+      await admin.register(patternRoutes, {
+        database: deps.database,
+        onProviderChanged: (slug) => guide.guides.invalidate(slug),
+      });
+      await admin.register(matchRoutes, { guides: guide.guides });
+      await admin.register(toolRoutes, {
+        database: deps.database,
+        defaultFamilies: guide.defaultFamilies,
+        defaultTimeZone: guide.defaultTimeZone,
+        now: guide.now,
+      });
+    }
   });
   return app;
 }

@@ -5,8 +5,11 @@ import { resolve } from 'node:path';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config/env.js';
+import { loadDemoProvider } from './config/demo-provider.js';
 import { createDatabase } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
+import { insertProvider, providerSlugEverUsed } from './db/providers.js';
+import { buildServices } from './services/build-services.js';
 import { isAllowedPlaylistUrl } from './sources/playlist.js';
 
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -38,12 +41,29 @@ async function main(): Promise<void> {
   }
 
   const playlistDir = resolve(config.PLAYLIST_DIR);
+  const now = () => new Date();
+  const services = buildServices({ database, config, now, logger });
+
+  // First start: register the bundled demo provider so the guide works at once. Once registered (even if an
+  // admin deleted it since), it is left alone.
+  const demo = loadDemoProvider(resolve(config.CONFIG_DIR, 'demo-provider.yaml'));
+  if (!(await providerSlugEverUsed(database.db, demo.slug))) {
+    await insertProvider(database.db, {
+      slug: demo.slug,
+      name: demo.name,
+      playlist_url: `file:${demo.playlist}`,
+      timezone: demo.timezone,
+    });
+    logger.info({ provider: demo.slug }, 'registered the demo provider');
+  }
+
   const app = await buildApp({
     database,
     adminToken,
     logger,
     version,
     isAllowedPlaylistUrl: (url) => isAllowedPlaylistUrl(url, playlistDir),
+    guide: services.guide,
   });
 
   let closing = false;
@@ -73,6 +93,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  logger.info(`guide of the demo provider: http://127.0.0.1:${config.PORT}/epg/${demo.slug}.xml`);
 }
 
 main().catch((err: unknown) => {

@@ -53,3 +53,9 @@ export async function softDeleteProvider(db: Kysely<DB>, slug: string): Promise<
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
+
+/** True when a provider with this slug was ever registered, deleted or not. */
+export async function providerSlugEverUsed(db: Kysely<DB>, slug: string): Promise<boolean> {
+  const row = await db.selectFrom('providers').select('id').where('slug', '=', slug).executeTakeFirst();
+  return row !== undefined;
+}

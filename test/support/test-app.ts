@@ -1,34 +1,59 @@
 import type { FastifyInstance } from 'fastify';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AppDeps } from '../../src/app.js';
 import { buildApp } from '../../src/app.js';
+import type { ServiceConfig, Services } from '../../src/services/build-services.js';
+import { buildServices } from '../../src/services/build-services.js';
 import { isAllowedPlaylistUrl } from '../../src/sources/playlist.js';
 import type { TestDatabase } from './test-database.js';
 import { createTestDatabase } from './test-database.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const CONFIG_DIR = resolve(import.meta.dirname, '../../config');
 
 export interface TestApp {
   app: FastifyInstance;
   url: string;
   testDb: TestDatabase;
   playlistDir: string;
+  services: Services;
   auth: { Authorization: string };
   close(): Promise<void>;
 }
 
-/** The real app on a real (scratch) database, listening on a loopback port. */
-export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  now?: () => Date;
+  config?: Partial<ServiceConfig>;
+  deps?: Partial<AppDeps>;
+}
+
+/** The real app and services on a real (scratch) database, listening on a loopback port. */
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const playlistDir = mkdtempSync(join(tmpdir(), 'epgoat-playlists-'));
+  const now = opts.now ?? (() => new Date());
+  const services = buildServices({
+    database: testDb.database,
+    now,
+    config: {
+      CONFIG_DIR,
+      PLAYLIST_DIR: playlistDir,
+      PLAYLIST_MAX_BYTES: 50 * 1024 * 1024,
+      GUIDE_CACHE_TTL_SECONDS: 300,
+      DEFAULT_TIMEZONE: 'America/New_York',
+      PUBLIC_BASE_URL: undefined,
+      ...opts.config,
+    },
+  });
   const app = await buildApp({
     database: testDb.database,
     adminToken: ADMIN_TOKEN,
     logger: false,
     isAllowedPlaylistUrl: (u) => isAllowedPlaylistUrl(u, playlistDir),
-    ...overrides,
+    guide: services.guide,
+    ...opts.deps,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
@@ -36,6 +61,7 @@ export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<Te
     url,
     testDb,
     playlistDir,
+    services,
     auth: { Authorization: `Bearer ${ADMIN_TOKEN}` },
     async close() {
       await app.close();

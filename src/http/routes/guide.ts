@@ -1,0 +1,141 @@
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import type { ProviderRow } from '../../db/providers.js';
+import { getProvider } from '../../db/providers.js';
+import { writeM3u } from '../../domain/m3u-writer.js';
+import { NotFoundError, UnauthorizedError, UpstreamError } from '../../errors.js';
+import type { GuideService } from '../../services/guide-service.js';
+import { tokenMatches } from '../plugins/admin-auth.js';
+import { errorSchema } from '../schemas/providers.js';
+
+export interface GuideRoutesOptions {
+  database: Database;
+  guides: GuideService;
+  cacheSeconds: number;
+  /** Origin players reach this service at, for the playlist's `url-tvg`; else taken from the request. */
+  publicBaseUrl?: string;
+}
+
+const tokenQuery = z.object({
+  token: z.string().optional().describe("The provider's access token, when it has one"),
+});
+
+async function providerFor(
+  database: Database,
+  slug: string,
+  token: string | undefined,
+): Promise<ProviderRow> {
+  const row = await getProvider(database.db, slug);
+  if (!row || !row.enabled) throw new NotFoundError(`no guide for '${slug}'`);
+  if (row.access_token !== null && (token === undefined || !tokenMatches(token, row.access_token))) {
+    throw new UnauthorizedError('this guide needs ?token=');
+  }
+  return row;
+}
+
+function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const v = t.trim();
+    return v === '*' || v === etag || v === `W/${etag}`;
+  });
+}
+
+export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app, opts) => {
+  app.get(
+    '/epg/:file',
+    {
+      schema: {
+        tags: ['players'],
+        summary: 'XMLTV guide of a provider: /epg/<slug>.xml or /epg/<slug>.xml.gz',
+        description:
+          'Streams XMLTV valid against the XMLTV DTD. Honours If-None-Match (304) and Accept-Encoding: gzip; ' +
+          'the .xml.gz name always answers gzip bytes. When a fresh guide cannot be made, the last good one is served.',
+        params: z.object({ file: z.string().describe('`<slug>.xml` or `<slug>.xml.gz`') }),
+        querystring: tokenQuery,
+        response: {
+          200: z.any().describe('XMLTV (application/xml), or gzip bytes for .xml.gz'),
+          304: z.null().describe('Not modified (If-None-Match matched the ETag)'),
+          401: errorSchema,
+          404: errorSchema,
+          502: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const m = /^([a-z0-9-]{1,40})\.xml(\.gz)?$/.exec(request.params.file);
+      if (!m) throw new NotFoundError(`no guide at ${request.params.file}`);
+      const slug = m[1]!;
+      const gzFile = m[2] !== undefined;
+      const provider = await providerFor(opts.database, slug, request.query.token);
+      const guide = await opts.guides.getGuide(slug);
+
+      reply.header('etag', guide.etag);
+      reply.header(
+        'cache-control',
+        `${provider.access_token ? 'private' : 'public'}, max-age=${opts.cacheSeconds}`,
+      );
+      reply.header('last-modified', guide.generatedAt.toUTCString());
+      reply.header('vary', 'accept-encoding');
+      if (guide.stale) reply.header('x-epgoat-stale', 'true');
+      if (notModified(request.headers['if-none-match'], guide.etag)) return reply.code(304).send(null);
+
+      if (gzFile) {
+        reply.type('application/gzip');
+        reply.header('content-disposition', `inline; filename="${slug}.xml.gz"`);
+        return reply.send(guide.xmlGzip);
+      }
+      reply.type('application/xml; charset=utf-8');
+      const accepts = request.headers['accept-encoding'] ?? '';
+      if (/\bgzip\b/i.test(accepts) && !/\bgzip;\s*q=0(\.0+)?\b/i.test(accepts)) {
+        reply.header('content-encoding', 'gzip');
+        return reply.send(guide.xmlGzip);
+      }
+      return reply.send(Readable.from([guide.xmlGzip]).pipe(createGunzip()));
+    },
+  );
+
+  app.get(
+    '/playlist/:file',
+    {
+      schema: {
+        tags: ['players'],
+        summary: "The provider's live channels without VOD: /playlist/<slug>.m3u",
+        description:
+          "Each event channel's tvg-id is its guide channel id; url-tvg points at this service's guide.",
+        params: z.object({ file: z.string().describe('`<slug>.m3u`') }),
+        querystring: tokenQuery,
+        response: {
+          200: z.any().describe('Extended M3U (audio/x-mpegurl)'),
+          401: errorSchema,
+          404: errorSchema,
+          502: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const m = /^([a-z0-9-]{1,40})\.m3u8?$/.exec(request.params.file);
+      if (!m) throw new NotFoundError(`no playlist at ${request.params.file}`);
+      const slug = m[1]!;
+      await providerFor(opts.database, slug, request.query.token);
+      const guide = await opts.guides.getGuide(slug);
+      const gen = guide.generation;
+      if (!gen) throw new UpstreamError(slug, 'connect', 'the provider playlist is unavailable right now');
+
+      const base = opts.publicBaseUrl ?? `${request.protocol}://${request.host}`;
+      const token = request.query.token ? `?token=${encodeURIComponent(request.query.token)}` : '';
+      const guideUrl = `${base}/epg/${slug}.xml${token}`;
+      const header = { attrs: { ...gen.playlist.header.attrs, 'url-tvg': guideUrl, 'x-tvg-url': guideUrl } };
+      const entries = gen.playlist.live.map((entry) => {
+        const id = gen.channelIds.get(entry);
+        return id ? { ...entry, tvgId: id } : entry;
+      });
+      reply.type('audio/x-mpegurl; charset=utf-8');
+      reply.header('etag', `"p${guide.etag.slice(1)}`);
+      return reply.send(Readable.from(writeM3u(header, entries)));
+    },
+  );
+};

@@ -1,0 +1,111 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { providerFamilies } from '../../db/provider-patterns.js';
+import { getProvider } from '../../db/providers.js';
+import { compileFamilies } from '../../domain/channel-families.js';
+import { parseChannelName } from '../../domain/channel-name.js';
+import { isValidTimeZone } from '../../domain/time.js';
+import type { ChannelFamily } from '../../domain/types.js';
+import { NotFoundError } from '../../errors.js';
+import { errorSchema, slugSchema } from '../schemas/providers.js';
+
+export interface ToolRoutesOptions {
+  database: Database;
+  defaultFamilies: ChannelFamily[];
+  defaultTimeZone: string;
+  now: () => Date;
+}
+
+const MAX_NAMES = 1000;
+
+const flagsSchema = z.object({
+  quality: z.array(z.string()),
+  feed: z.array(z.string()),
+  network: z.array(z.string()),
+  language: z.array(z.string()),
+  highlights: z.boolean(),
+  replay: z.boolean(),
+});
+
+const resultSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['event', 'placeholder', 'other']),
+  family: z.string().nullable(),
+  slot: z.number().nullable(),
+  teams: z.array(z.string()),
+  awayFirst: z.boolean(),
+  title: z.string().nullable(),
+  leagueHints: z.array(z.string()),
+  time: z.string().nullable().describe('HH:MM, 24 h, in timeZone'),
+  timeZone: z.string().nullable(),
+  date: z.string().nullable().describe('YYYY-MM-DD'),
+  startsAt: z.string().nullable(),
+  flags: flagsSchema,
+});
+
+export const toolRoutes: FastifyPluginAsyncZod<ToolRoutesOptions> = async (app, opts) => {
+  app.post(
+    '/api/tools/parse-names',
+    {
+      schema: {
+        tags: ['tools'],
+        summary: 'How channel names are read: the tester to use before saving a pattern',
+        security: [{ adminToken: [] }],
+        body: z
+          .object({
+            names: z.array(z.string().max(1000)).min(1).max(MAX_NAMES, `at most ${MAX_NAMES} names a call`),
+            timezone: z
+              .string()
+              .refine(isValidTimeZone, 'must be an IANA time zone such as America/New_York')
+              .optional()
+              .describe("Zone for names that give none (default: the provider's, else the service default)"),
+            provider: slugSchema.optional().describe("Use this provider's patterns before the defaults"),
+          })
+          .strict(),
+        response: {
+          200: z.object({ results: z.array(resultSchema) }),
+          400: errorSchema,
+          401: errorSchema,
+          404: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { names, provider: slug } = request.body;
+      let providerPatterns: ChannelFamily[] = [];
+      let timeZone = request.body.timezone ?? opts.defaultTimeZone;
+      if (slug) {
+        const provider = await getProvider(opts.database.db, slug);
+        if (!provider) throw new NotFoundError(`no provider '${slug}'`);
+        providerPatterns = await providerFamilies(opts.database.db, provider.id);
+        timeZone = request.body.timezone ?? provider.timezone;
+      }
+      const ctx = {
+        now: opts.now(),
+        timeZone,
+        families: compileFamilies(providerPatterns, opts.defaultFamilies),
+      };
+      return {
+        results: names.map((name) => {
+          const p = parseChannelName(name, ctx);
+          return {
+            name,
+            kind: p.kind,
+            family: p.family,
+            slot: p.slot,
+            teams: p.teams,
+            awayFirst: p.awayFirst,
+            title: p.title,
+            leagueHints: p.leagueHints,
+            time: p.time,
+            timeZone: p.timeZone,
+            date: p.date,
+            startsAt: p.startsAt?.toISOString() ?? null,
+            flags: p.flags,
+          };
+        }),
+      };
+    },
+  );
+};

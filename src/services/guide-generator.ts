@@ -1,0 +1,265 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import type { FamilyLeagueMapping, LeagueConfig } from '../config/leagues.js';
+import { findLeague, leaguesForFamily } from '../config/leagues.js';
+import { compileFamilies } from '../domain/channel-families.js';
+import { channelIdFor, uniqueChannelIds } from '../domain/channel-id.js';
+import { parseChannelName } from '../domain/channel-name.js';
+import type { GuideChannel } from '../domain/schedule.js';
+import { createScheduler } from '../domain/schedule.js';
+import type { SportsConfig } from '../domain/schedule-sports.js';
+import type { ChannelFamily, ParsedChannel, PlaylistEntry, SportEvent } from '../domain/types.js';
+import type { VodRule } from '../domain/vod.js';
+import { writeXmltv } from '../domain/xmltv-writer.js';
+import type { PlaylistReader, ReadPlaylist } from './playlist-reader.js';
+
+export interface GuideProvider {
+  id: number;
+  slug: string;
+  name: string;
+  playlistUrl: string;
+  timezone: string;
+  settings: { sportEmoji?: boolean; includeLive?: boolean; vodRules?: VodRule[] };
+}
+
+/** One event or placeholder channel on its way into the guide. */
+export interface UnderstoodChannel {
+  entry: PlaylistEntry;
+  parsed: ParsedChannel;
+  channelId: string;
+  /** League keys the family points at; null when the family is unmapped, [] when it means any league. */
+  leagues: string[] | null;
+}
+
+export interface MatchOutcome {
+  status: 'matched' | 'unmatched';
+  event?: SportEvent;
+  handler?: string;
+  confidence?: number;
+  why: string;
+}
+
+/** The enrichment chain, seen from the guide: one outcome per event channel, in order. */
+export interface ChannelMatcher {
+  matchChannels(
+    provider: GuideProvider,
+    channels: readonly UnderstoodChannel[],
+    now: Date,
+  ): Promise<MatchOutcome[]>;
+}
+
+export interface ReportChannel {
+  channelId: string | null;
+  name: string;
+  status: 'matched' | 'unmatched' | 'placeholder' | 'not-event';
+  parsed: {
+    kind: ParsedChannel['kind'];
+    family: string | null;
+    slot: number | null;
+    teams: string[];
+    title: string | null;
+    time: string | null;
+    timeZone: string | null;
+    date: string | null;
+    startsAt: string | null;
+  };
+  event?: {
+    id: string;
+    title: string;
+    league: string;
+    startsAt: string;
+    status: SportEvent['status'];
+    externalIds: SportEvent['externalIds'];
+  };
+  handler?: string;
+  confidence?: number;
+  why?: string;
+}
+
+export interface MatchReport {
+  provider: string;
+  generatedAt: string;
+  channels: ReportChannel[];
+}
+
+export interface GeneratedGuide {
+  etag: string;
+  xmlGzip: Buffer;
+  xmlBytes: number;
+  report: MatchReport;
+  playlist: ReadPlaylist;
+  /** Live entry index -> guide channel id, for the rewritten playlist. */
+  channelIds: Map<PlaylistEntry, string>;
+  generatedAt: Date;
+}
+
+export interface GuideGeneratorDeps {
+  reader: PlaylistReader;
+  defaultFamilies: ChannelFamily[];
+  familyMappings: FamilyLeagueMapping[];
+  leagues: LeagueConfig[];
+  sports: SportsConfig;
+  providerPatterns: (providerId: number) => Promise<ChannelFamily[]>;
+  matcher?: ChannelMatcher;
+  now: () => Date;
+}
+
+function reportParsed(p: ParsedChannel): ReportChannel['parsed'] {
+  return {
+    kind: p.kind,
+    family: p.family,
+    slot: p.slot,
+    teams: p.teams,
+    title: p.title,
+    time: p.time,
+    timeZone: p.timeZone,
+    date: p.date,
+    startsAt: p.startsAt?.toISOString() ?? null,
+  };
+}
+
+function reportEvent(e: SportEvent): NonNullable<ReportChannel['event']> {
+  return {
+    id: e.id,
+    title: e.title,
+    league: e.league,
+    startsAt: e.startsAt.toISOString(),
+    status: e.status,
+    externalIds: e.externalIds,
+  };
+}
+
+/** fetch -> parse -> classify -> understand -> match -> schedule -> XMLTV (gzip), with the match report. */
+export function createGuideGenerator(deps: GuideGeneratorDeps) {
+  const leagueOf = (keys: string[] | null) =>
+    keys?.length === 1 ? findLeague(deps.leagues, keys[0]!) : undefined;
+
+  async function generate(provider: GuideProvider): Promise<GeneratedGuide> {
+    const now = deps.now();
+    const playlist = await deps.reader.read(provider, provider.settings.vodRules ?? []);
+    const families = compileFamilies(await deps.providerPatterns(provider.id), deps.defaultFamilies);
+    const ctx = { now, timeZone: provider.timezone, families };
+
+    const parsedAll = playlist.live.map((entry) => parseChannelName(entry.name, ctx));
+    const guideIdx = parsedAll.flatMap((p, i) => (p.kind === 'other' ? [] : [i]));
+    const ids = uniqueChannelIds(
+      guideIdx.map((i) => channelIdFor(parsedAll[i]!, playlist.live[i]!, provider.slug)),
+    );
+    const channels: UnderstoodChannel[] = guideIdx.map((i, k) => {
+      const parsed = parsedAll[i]!;
+      return {
+        entry: playlist.live[i]!,
+        parsed,
+        channelId: ids[k]!,
+        leagues: parsed.family ? leaguesForFamily(deps.familyMappings, parsed.family) : null,
+      };
+    });
+
+    const events = channels.filter((c) => c.parsed.kind === 'event');
+    const outcomes = deps.matcher ? await deps.matcher.matchChannels(provider, events, now) : [];
+    const outcomeOf = new Map(events.map((c, i) => [c, outcomes[i]]));
+
+    const scheduler = createScheduler({
+      now,
+      timeZone: provider.timezone,
+      sports: deps.sports,
+      emoji: provider.settings.sportEmoji ?? false,
+    });
+    const guideChannels: GuideChannel[] = channels.map((c) => {
+      const outcome = outcomeOf.get(c);
+      const event = outcome?.status === 'matched' ? (outcome.event ?? null) : null;
+      const league = event ? findLeague(deps.leagues, event.league) : leagueOf(c.leagues);
+      return {
+        id: c.channelId,
+        displayName: c.entry.name,
+        icon: c.entry.logo || null,
+        parsed: c.parsed,
+        sport: event?.sport ?? league?.sport ?? null,
+        league: league?.key ?? event?.league ?? null,
+        event,
+        ...(league && { durationMinutes: league.durationMinutes }),
+      };
+    });
+
+    const hash = createHash('sha1');
+    const gz: Buffer[] = [];
+    let xmlBytes = 0;
+    const xml = writeXmltv({
+      channels: guideChannels.map((g) => ({ id: g.id, displayName: g.displayName, icon: g.icon })),
+      programmes: (function* () {
+        for (const g of guideChannels) yield* scheduler.buildChannel(g);
+      })(),
+      timeZone: provider.timezone,
+      generatorName: 'epgoat',
+      sourceInfoName: provider.name,
+      includeLive: provider.settings.includeLive ?? false,
+    });
+    await pipeline(
+      Readable.from(
+        (function* () {
+          for (const chunk of xml) {
+            hash.update(chunk);
+            xmlBytes += Buffer.byteLength(chunk);
+            yield chunk;
+          }
+        })(),
+      ),
+      createGzip(),
+      async (compressed: AsyncIterable<Buffer>) => {
+        for await (const b of compressed) gz.push(b);
+      },
+    );
+
+    const channelIds = new Map(channels.map((c) => [c.entry, c.channelId]));
+    const idOf = new Map(guideIdx.map((i, k) => [i, ids[k]!]));
+    const channelAt = new Map(guideIdx.map((i, k) => [i, channels[k]!]));
+    const report: MatchReport = {
+      provider: provider.slug,
+      generatedAt: now.toISOString(),
+      channels: playlist.live.map((entry, i) => {
+        const parsed = parsedAll[i]!;
+        const channelId = idOf.get(i) ?? null;
+        if (parsed.kind === 'other')
+          return { channelId, name: entry.name, status: 'not-event', parsed: reportParsed(parsed) };
+        if (parsed.kind === 'placeholder')
+          return { channelId, name: entry.name, status: 'placeholder', parsed: reportParsed(parsed) };
+        const outcome = outcomeOf.get(channelAt.get(i)!);
+        if (outcome?.status === 'matched' && outcome.event) {
+          return {
+            channelId,
+            name: entry.name,
+            status: 'matched',
+            parsed: reportParsed(parsed),
+            event: reportEvent(outcome.event),
+            handler: outcome.handler ?? 'unknown',
+            confidence: outcome.confidence ?? 0,
+            why: outcome.why,
+          };
+        }
+        return {
+          channelId,
+          name: entry.name,
+          status: 'unmatched',
+          parsed: reportParsed(parsed),
+          why: outcome?.why ?? 'matching is not available',
+        };
+      }),
+    };
+
+    return {
+      etag: `"${hash.digest('hex').slice(0, 32)}"`,
+      xmlGzip: Buffer.concat(gz),
+      xmlBytes,
+      report,
+      playlist,
+      channelIds,
+      generatedAt: now,
+    };
+  }
+
+  return { generate };
+}
+
+export type GuideGenerator = ReturnType<typeof createGuideGenerator>;

@@ -1,0 +1,64 @@
+import { parseM3uStream } from '../domain/m3u-parser.js';
+import type { VodRule } from '../domain/vod.js';
+import { isVodEntry } from '../domain/vod.js';
+import type { ParseStats, PlaylistEntry, PlaylistHeader } from '../domain/types.js';
+import type { PlaylistFetcher, PlaylistValidators } from '../sources/playlist.js';
+
+export interface ReadPlaylist {
+  header: PlaylistHeader;
+  /** Live entries in playlist order (VOD dropped). */
+  live: PlaylistEntry[];
+  vod: number;
+  stats: ParseStats;
+  /** True when the provider answered "not modified" and the last read was reused. */
+  reused: boolean;
+}
+
+interface Remembered {
+  playlistUrl: string;
+  validators: PlaylistValidators;
+  read: ReadPlaylist;
+}
+
+/**
+ * Fetches and parses provider playlists, streaming, keeping only live entries. The validators and the last
+ * parse are remembered per provider so a 304 costs no parse.
+ */
+export function createPlaylistReader(deps: { fetcher: PlaylistFetcher }) {
+  const last = new Map<string, Remembered>();
+
+  async function read(
+    provider: { slug: string; playlistUrl: string },
+    vodRules: readonly VodRule[] = [],
+  ): Promise<ReadPlaylist> {
+    const known = last.get(provider.slug);
+    const usable = known && known.playlistUrl === provider.playlistUrl ? known : undefined;
+    const res = await deps.fetcher.fetch(provider, usable?.validators);
+    if (res.status === 'not-modified' && usable) return { ...usable.read, reused: true };
+    if (res.status === 'not-modified') throw new Error('not-modified without a remembered playlist');
+
+    let header: PlaylistHeader = { attrs: {} };
+    let stats: ParseStats = { entries: 0, skipped: 0, problems: [] };
+    const live: PlaylistEntry[] = [];
+    let vod = 0;
+    for await (const entry of parseM3uStream(res.body, (s, h) => {
+      stats = s;
+      header = h;
+    })) {
+      if (isVodEntry(entry, vodRules)) vod += 1;
+      else live.push(entry);
+    }
+    const result: ReadPlaylist = { header, live, vod, stats, reused: false };
+    last.set(provider.slug, { playlistUrl: provider.playlistUrl, validators: res.validators, read: result });
+    return result;
+  }
+
+  return {
+    read,
+    forget(slug: string): void {
+      last.delete(slug);
+    },
+  };
+}
+
+export type PlaylistReader = ReturnType<typeof createPlaylistReader>;

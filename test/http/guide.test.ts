@@ -1,0 +1,267 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { XMLParser } from 'fast-xml-parser';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatXmltvTime } from '../../src/domain/xmltv-writer.js';
+import type { LoopbackServer } from '../support/loopback-server.js';
+import { startLoopbackServer } from '../support/loopback-server.js';
+import type { TestApp } from '../support/test-app.js';
+import { startTestApp } from '../support/test-app.js';
+import {
+  hasTvValidateFile,
+  hasXmllint,
+  validateWithTvValidateFile,
+  validateWithXmllint,
+  warnMissingValidators,
+} from '../support/xmltv-validate.js';
+
+interface Label {
+  name: string;
+  kind: 'event' | 'placeholder' | 'linear';
+  expect: { startUtc: string } | null;
+}
+
+const corpusDir = resolve(import.meta.dirname, '../fixtures/corpus');
+const playlistText = readFileSync(resolve(corpusDir, 'playlist.m3u'), 'utf8');
+// Display names are trimmed by the parser (`NBA 11: ` is read as `NBA 11:`).
+const labels = (JSON.parse(readFileSync(resolve(corpusDir, 'labels.json'), 'utf8')) as Label[]).map((l) => ({
+  ...l,
+  name: l.name.trim(),
+}));
+const NOW = new Date('2026-11-25T17:00:00Z');
+const TZ = 'America/New_York';
+
+let t: TestApp;
+let upstream: LoopbackServer;
+let playlistStatus = 200;
+const etag = `"${createHash('sha1').update(playlistText).digest('hex').slice(0, 16)}"`;
+
+interface XmlProgramme {
+  '@_start': string;
+  '@_stop': string;
+  '@_channel': string;
+  title: string;
+  new?: string;
+}
+interface XmlChannel {
+  '@_id': string;
+  'display-name': string;
+}
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (n) => ['programme', 'channel', 'category'].includes(n),
+});
+function parseGuide(xml: string) {
+  const doc = parser.parse(xml) as { tv: { channel: XmlChannel[]; programme: XmlProgramme[] } };
+  return doc.tv;
+}
+
+warnMissingValidators();
+
+beforeAll(async () => {
+  upstream = await startLoopbackServer((req, res) => {
+    if (playlistStatus !== 200) {
+      res.writeHead(playlistStatus).end('upstream broken');
+      return;
+    }
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag }).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'audio/x-mpegurl', etag }).end(playlistText);
+  });
+  t = await startTestApp({ now: () => NOW });
+  const created = await request(t.url)
+    .post('/api/providers')
+    .set(t.auth)
+    .send({ slug: 'acme', name: 'Acme', playlistUrl: `${upstream.url}/playlist.m3u`, timezone: TZ });
+  expect(created.status).toBe(201);
+});
+
+afterAll(async () => {
+  await t.close();
+  await upstream.close();
+});
+
+describe('GET /epg/:slug.xml on the development corpus', () => {
+  let xml = '';
+  let guide: ReturnType<typeof parseGuide>;
+
+  it('serves every event and placeholder channel, and no linear or VOD channel', async () => {
+    const res = await request(t.url)
+      .get('/epg/acme.xml')
+      .buffer(true)
+      .parse((r, cb) => {
+        let s = '';
+        r.on('data', (c: Buffer) => (s += c.toString('utf8')));
+        r.on('end', () => cb(null, s));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('application/xml');
+    xml = res.body as string;
+    guide = parseGuide(xml);
+    const names = new Set(guide.channel.map((c) => c['display-name']));
+    for (const l of labels) {
+      if (l.kind === 'linear') expect(names.has(l.name), l.name).toBe(false);
+      else expect(names.has(l.name), l.name).toBe(true);
+    }
+    expect(guide.channel).toHaveLength(labels.filter((l) => l.kind !== 'linear').length);
+    expect(xml).not.toMatch(/S0\d E\d\d|\/movie\//);
+  });
+
+  it('gives each event channel whose name has a time a live programme starting at that time', async () => {
+    const idByName = new Map(guide.channel.map((c) => [c['display-name'], c['@_id']]));
+    let checked = 0;
+    for (const l of labels.filter((x) => x.kind === 'event' && x.expect)) {
+      if (!/\d(:\d\d)?\s*(AM|PM)|\d\d:\d\d/i.test(l.name)) continue; // names without a time get a day block
+      const id = idByName.get(l.name);
+      const live = guide.programme.filter((p) => p['@_channel'] === id && p.new !== undefined);
+      expect(live, l.name).toHaveLength(1);
+      expect(live[0]!['@_start'], l.name).toBe(formatXmltvTime(new Date(l.expect!.startUtc), TZ));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it.skipIf(!hasXmllint)('validates against the XMLTV DTD with xmllint', () => {
+    const r = validateWithXmllint(xml);
+    expect(r.ok, r.output).toBe(true);
+  });
+
+  it.skipIf(!hasTvValidateFile)('validates with tv_validate_file', () => {
+    const r = validateWithTvValidateFile(xml);
+    expect(r.ok, r.output).toBe(true);
+  });
+
+  it('answers 304 to a matching If-None-Match', async () => {
+    const first = await request(t.url).get('/epg/acme.xml');
+    const res = await request(t.url).get('/epg/acme.xml').set('If-None-Match', first.headers.etag!);
+    expect(res.status).toBe(304);
+    expect(first.headers['cache-control']).toMatch(/max-age=\d+/);
+  });
+
+  it('gzips when the client accepts it, and always for the .xml.gz name', async () => {
+    const zipped = await request(t.url)
+      .get('/epg/acme.xml')
+      .set('Accept-Encoding', 'gzip')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    const gz = await request(t.url)
+      .get('/epg/acme.xml.gz')
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(gz.headers['content-type']).toBe('application/gzip');
+    expect(gunzipSync(gz.body as Buffer).toString('utf8')).toBe(xml);
+  });
+
+  it('serves a VOD-free playlist whose tvg-ids join the guide and whose url-tvg points at it', async () => {
+    const res = await request(t.url)
+      .get('/playlist/acme.m3u')
+      .buffer(true)
+      .parse((r, cb) => {
+        let s = '';
+        r.on('data', (c: Buffer) => (s += c.toString('utf8')));
+        r.on('end', () => cb(null, s));
+      });
+    expect(res.status).toBe(200);
+    const m3u = res.body as string;
+    expect(m3u.split('\n')[0]).toContain(`url-tvg="${t.url}/epg/acme.xml"`);
+    expect(m3u).not.toMatch(/\/movie\/|\/series\//);
+    const ids = new Set(guide.channel.map((c) => c['@_id']));
+    const byName = new Map<string, string>();
+    for (const m of m3u.matchAll(/tvg-id="([^"]*)"[^\n]*,(.*)\n/g)) byName.set(m[2]!, m[1]!);
+    for (const l of labels.filter((x) => x.kind !== 'linear'))
+      expect(ids.has(byName.get(l.name) ?? ''), l.name).toBe(true);
+    expect(byName.size).toBe(labels.length);
+  });
+});
+
+describe('guide cache and failure handling', () => {
+  it('makes one generation for 100 concurrent requests', async () => {
+    t.services.guides.invalidate('acme');
+    const before = upstream.requests.length;
+    const all = await Promise.all(Array.from({ length: 100 }, () => request(t.url).get('/epg/acme.xml')));
+    expect(all.every((r) => r.status === 200)).toBe(true);
+    expect(upstream.requests.length - before).toBe(1);
+  });
+
+  it('serves the last good guide when the playlist cannot be fetched', async () => {
+    const good = await request(t.url).get('/epg/acme.xml');
+    t.services.guides.invalidate('acme');
+    t.services.reader.forget('acme');
+    playlistStatus = 500;
+    try {
+      const res = await request(t.url).get('/epg/acme.xml');
+      expect(res.status).toBe(200);
+      expect(res.headers.etag).toBe(good.headers.etag);
+      expect(res.headers['x-epgoat-stale']).toBe('true');
+    } finally {
+      playlistStatus = 200;
+    }
+  });
+
+  it('answers 502 with a JSON reason for a provider that never had a guide', async () => {
+    await request(t.url)
+      .post('/api/providers')
+      .set(t.auth)
+      .send({ slug: 'broken', name: 'Broken', playlistUrl: 'http://127.0.0.1:9/none.m3u', timezone: TZ });
+    const res = await request(t.url).get('/epg/broken.xml');
+    expect(res.status).toBe(502);
+    expect(res.body.message).toMatch(/broken/);
+  });
+
+  it('needs ?token= when the provider has an access token', async () => {
+    await request(t.url)
+      .post('/api/providers')
+      .set(t.auth)
+      .send({
+        slug: 'locked',
+        name: 'Locked',
+        playlistUrl: `${upstream.url}/p.m3u`,
+        timezone: TZ,
+        accessToken: 'let-me-in-42',
+      });
+    expect((await request(t.url).get('/epg/locked.xml')).status).toBe(401);
+    expect((await request(t.url).get('/epg/locked.xml?token=wrong-token')).status).toBe(401);
+    const ok = await request(t.url).get('/epg/locked.xml?token=let-me-in-42');
+    expect(ok.status).toBe(200);
+    expect(ok.headers['cache-control']).toMatch(/^private/);
+  });
+
+  it('answers 404 for unknown and disabled providers', async () => {
+    expect((await request(t.url).get('/epg/nobody.xml')).status).toBe(404);
+    await request(t.url).patch('/api/providers/locked').set(t.auth).send({ enabled: false });
+    expect((await request(t.url).get('/epg/locked.xml?token=let-me-in-42')).status).toBe(404);
+  });
+
+  it('reports every live channel with its parse', async () => {
+    const res = await request(t.url).get('/api/providers/acme/matches').set(t.auth);
+    expect(res.status).toBe(200);
+    expect(res.body.provider).toBe('acme');
+    const statuses = new Map<string, string>(
+      res.body.channels.map((c: { name: string; status: string }) => [c.name, c.status]),
+    );
+    for (const l of labels) {
+      const want =
+        l.kind === 'linear'
+          ? 'not-event'
+          : l.kind === 'placeholder'
+            ? 'placeholder'
+            : ['matched', 'unmatched'];
+      if (Array.isArray(want)) expect(want, l.name).toContain(statuses.get(l.name));
+      else expect(statuses.get(l.name), l.name).toBe(want);
+    }
+  });
+});
