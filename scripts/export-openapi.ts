@@ -2,7 +2,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config/env.js';
 import { createDatabase } from '../src/db/database.js';
+import { buildServices } from '../src/services/build-services.js';
 
 const root = resolve(import.meta.dirname, '..');
 const target = resolve(root, 'openapi/openapi.json');
@@ -11,7 +13,13 @@ const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'))
 
 // The document comes from schemas alone; the database is never queried.
 const database = await createDatabase({ dataDir: '', memory: true });
+const config = loadConfig({
+  CONFIG_DIR: resolve(root, 'config'),
+  PLAYLIST_DIR: resolve(root, 'config/playlists'),
+});
+const services = buildServices({ database, config, now: () => new Date(0) });
 const app = await buildApp({
+  guide: services.guide,
   database,
   adminToken: 'export-only-token',
   logger: false,
