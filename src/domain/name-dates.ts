@@ -1,0 +1,104 @@
+// Calendar dates in channel names: `Dec 12`, `12 Dec`, `OCT 19`, `March 15`, `Sun 5th Oct`, `Thu 14 May`,
+// `30 @ Jun`, `Fri @ Sep 11`, `11/25`, `22/10`, `8.29`, `5.21.25`, `14-05-2026`, `2025-05-20`.
+
+export interface DateHit {
+  start: number;
+  end: number;
+  /** Null when the name gives no year. */
+  year: number | null;
+  month: number;
+  day: number;
+}
+
+export interface DateOptions {
+  /** Read ambiguous numeric dates day first (`02/10` = 2 October): European zone or 24-hour kick-off. */
+  dayFirst: boolean;
+  /** Read `8.29` as a date; only when another time in the name makes it unlikely to be a kick-off. */
+  dottedIsDate: boolean;
+}
+
+// prettier-ignore
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+const WD =
+  '(?<![\\p{L}])(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?![\\p{L}])\\.?,?\\s*@?\\s*';
+const MON =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?(?![\\p{L}])';
+const ORD = '(?:st|nd|rd|th)?';
+
+const ISO = /(?<![\p{N}])(\d{4})-(\d{1,2})-(\d{1,2})(?![\p{N}])/gu;
+// Day-month-year with one separator throughout: `14-05-2026`, `5.21.25`, `11/25/2025`.
+const THREE_PART = /(?<![\p{N}./-])(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}])/gu;
+const TEXTUAL = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${WD})?(?:(\\d{1,2})${ORD}\\s*(?:@\\s*)?(?:of\\s+)?${MON}(?:,?\\s*(\\d{4}))?` +
+    `|${MON}\\s*(\\d{1,2})${ORD}(?![\\p{N}]|[:.]\\d)(?:,?\\s+(\\d{4}))?)`,
+  'giu',
+);
+// `24/7` is round-the-clock, never 24 July.
+const SLASH = new RegExp(
+  `(?:${WD})?(?<![\\p{N}./-])(?!24/7(?!\\d))(\\d{1,2})/(\\d{1,2})(?![\\p{N}]|/\\d)`,
+  'giu',
+);
+const DOTTED = /(?<![\p{N}./:])(\d{1,2})\.(\d{1,2})(?![\p{N}]|\.\d)/gu;
+
+function daysIn(month: number, year: number | null): number {
+  if (month === 2)
+    return year === null || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+export function isValidDate(year: number | null, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, year);
+}
+
+function monthOf(word: string | undefined): number {
+  return word ? (MONTHS[word.slice(0, 3).toLowerCase()] ?? 0) : 0;
+}
+
+function fullYear(y: string | undefined): number | null {
+  if (!y) return null;
+  const n = Number(y);
+  return y.length === 2 ? 2000 + n : n;
+}
+
+/** Orders two numbers as month/day: a value over 12 can only be the day, else `dayFirst` decides. */
+function monthDay(a: number, b: number, dayFirst: boolean): [number, number] {
+  if (a > 12) return [b, a];
+  if (b > 12) return [a, b];
+  return dayFirst ? [b, a] : [a, b];
+}
+
+/** Every date written in `text`, left to right; overlapping readings keep the first (most specific) form. */
+export function findDates(text: string, opts: DateOptions): DateHit[] {
+  const hits: DateHit[] = [];
+  const add = (start: number, end: number, year: number | null, month: number, day: number): void => {
+    if (!isValidDate(year, month, day)) return;
+    if (hits.some((h) => start < h.end && end > h.start)) return;
+    hits.push({ start, end, year, month, day });
+  };
+  const scan = (re: RegExp, read: (m: RegExpExecArray) => [number | null, number, number]): void => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const [year, month, day] = read(m);
+      add(m.index, m.index + m[0].length, year, month, day);
+    }
+  };
+  scan(ISO, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]);
+  scan(THREE_PART, (m) => {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    // Dashes are European (`14-05-2026`); slashes and dots American unless the numbers say otherwise.
+    const [month, day] = monthDay(a, b, m[2] === '-' || opts.dayFirst);
+    return [fullYear(m[4]), month, day];
+  });
+  scan(TEXTUAL, (m) =>
+    m[1] !== undefined
+      ? [fullYear(m[3]), monthOf(m[2]), Number(m[1])]
+      : [fullYear(m[6]), monthOf(m[4]), Number(m[5])],
+  );
+  scan(SLASH, (m) => [null, ...monthDay(Number(m[1]), Number(m[2]), opts.dayFirst)]);
+  if (opts.dottedIsDate) scan(DOTTED, (m) => [null, ...monthDay(Number(m[1]), Number(m[2]), opts.dayFirst)]);
+  return hits.sort((a, b) => a.start - b.start);
+}

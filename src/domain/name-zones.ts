@@ -1,0 +1,68 @@
+// Zone words written after a kick-off time, mapped to IANA zones. Abbreviations stand for the region, not a
+// fixed offset: providers write `EST` all summer, and DST must come from the zone rules (DESIGN "Time is
+// explicit"). `GMT` follows the brief: UK names mean London time, summer or winter.
+
+const ZONES: Record<string, string> = {
+  ET: 'America/New_York',
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  EASTERN: 'America/New_York',
+  CT: 'America/Chicago',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  CENTRAL: 'America/Chicago',
+  MT: 'America/Denver',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  MOUNTAIN: 'America/Denver',
+  PT: 'America/Los_Angeles',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  PACIFIC: 'America/Los_Angeles',
+  AKST: 'America/Anchorage',
+  AKDT: 'America/Anchorage',
+  HST: 'Pacific/Honolulu',
+  UK: 'Europe/London',
+  GMT: 'Europe/London',
+  BST: 'Europe/London',
+  LONDON: 'Europe/London',
+  DUBLIN: 'Europe/Dublin',
+  WET: 'Europe/Lisbon',
+  WEST: 'Europe/Lisbon',
+  LISBON: 'Europe/Lisbon',
+  CET: 'Europe/Paris',
+  CEST: 'Europe/Paris',
+  PARIS: 'Europe/Paris',
+  BERLIN: 'Europe/Berlin',
+  MADRID: 'Europe/Madrid',
+  ROME: 'Europe/Rome',
+  AMSTERDAM: 'Europe/Amsterdam',
+  STOCKHOLM: 'Europe/Stockholm',
+  EET: 'Europe/Athens',
+  EEST: 'Europe/Athens',
+  MSK: 'Europe/Moscow',
+  UTC: 'UTC',
+  AEST: 'Australia/Sydney',
+  AEDT: 'Australia/Sydney',
+  SYDNEY: 'Australia/Sydney',
+  NZST: 'Pacific/Auckland',
+  NZDT: 'Pacific/Auckland',
+  JST: 'Asia/Tokyo',
+  SAST: 'Africa/Johannesburg',
+  BRT: 'America/Sao_Paulo',
+};
+
+/** Regex alternation of every zone word, longest first so `CEST` is not read as `CET`. */
+export const ZONE_WORDS = Object.keys(ZONES)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/** IANA zone for a zone word in any case (`ET`, `cest`, `London`), else null. */
+export function zoneForWord(word: string): string | null {
+  return ZONES[word.trim().toUpperCase()] ?? null;
+}
+
+/** True for zones whose providers write dates day-first (`22/10`). */
+export function isEuropeanZone(timeZone: string): boolean {
+  return timeZone.startsWith('Europe/') || timeZone === 'UTC' || timeZone.startsWith('Africa/');
+}
