@@ -20,6 +20,7 @@ const config = loadConfig({
 const services = buildServices({ database, config, now: () => new Date(0) });
 const app = await buildApp({
   guide: services.guide,
+  events: services.events,
   database,
   adminToken: 'export-only-token',
   logger: false,

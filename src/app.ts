@@ -7,6 +7,7 @@ import type { Database } from './db/database.js';
 import { requireAdminToken } from './http/plugins/admin-auth.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
 import { registerSwagger } from './http/plugins/swagger.js';
+import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { guideRoutes } from './http/routes/guide.js';
 import { matchRoutes } from './http/routes/matches.js';
@@ -14,6 +15,7 @@ import { patternRoutes } from './http/routes/patterns.js';
 import { providerRoutes } from './http/routes/providers.js';
 import { toolRoutes } from './http/routes/tools.js';
 import type { ChannelFamily } from './domain/types.js';
+import type { EventsRefresher } from './services/events-refresh.js';
 import type { GuideService } from './services/guide-service.js';
 
 export interface AppDeps {
@@ -31,6 +33,8 @@ export interface AppDeps {
     publicBaseUrl?: string;
     now: () => Date;
   };
+  /** The events store's admin routes (refresh on demand, list stored events). */
+  events?: { refresher: EventsRefresher; defaultTimeZone: string };
 }
 
 /** Builds the HTTP app from its parts. Never listens and never reads the environment. */
@@ -81,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         now: guide.now,
       });
     }
+    if (deps.events) await admin.register(eventRoutes, { database: deps.database, ...deps.events });
   });
   return app;
 }

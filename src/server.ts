@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config/env.js';
 import { loadDemoProvider } from './config/demo-provider.js';
 import { createDatabase } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
+import { listLeaguesInUse } from './db/matches.js';
 import { insertProvider, providerSlugEverUsed } from './db/providers.js';
 import { buildServices } from './services/build-services.js';
 import { isAllowedPlaylistUrl } from './sources/playlist.js';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const playlistDir = resolve(config.PLAYLIST_DIR);
   const now = () => new Date();
   const services = buildServices({ database, config, now, logger });
+  await services.seed();
 
   // First start: register the bundled demo provider so the guide works at once. Once registered (even if an
   // admin deleted it since), it is left alone.
@@ -64,7 +66,14 @@ async function main(): Promise<void> {
     version,
     isAllowedPlaylistUrl: (url) => isAllowedPlaylistUrl(url, playlistDir),
     guide: services.guide,
+    events: services.events,
   });
+  const stopRefresh =
+    config.EVENTS_REFRESH_INTERVAL_SECONDS > 0
+      ? services.refresher.startBackground(config.EVENTS_REFRESH_INTERVAL_SECONDS * 1000, () =>
+          listLeaguesInUse(database.db, now()),
+        )
+      : () => undefined;
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -77,6 +86,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     timer.unref();
+    stopRefresh();
     app
       .close()
       .then(() => database.close())

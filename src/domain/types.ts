@@ -18,7 +18,10 @@ export interface PlaylistEntry {
   logo: string;
   /** `group-title`, else the last `#EXTGRP`. */
   group: string;
-  /** Raw `#EXTVLCOPT:` and `#KODIPROP:` values, and other directives seen between `#EXTINF` and the URL. */
+  /**
+   * Whole `#EXTVLCOPT:` and `#KODIPROP:` lines (`#EXTVLCOPT:http-user-agent=...`) seen since the previous
+   * entry's URL, and other `#EXT...` directives between `#EXTINF` and the URL, in order.
+   */
   options: string[];
   /** True when an `#EXT-X-PLAYLIST-TYPE:VOD` marker applies to the entry. */
   vodMarker: boolean;

@@ -2,11 +2,19 @@ import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { loadDefaultFamilies } from '../config/channel-families.js';
 import type { Config } from '../config/env.js';
-import { loadFamilyLeagueMappings, loadLeagues } from '../config/leagues.js';
+import type { LeagueConfig } from '../config/leagues.js';
+import { leaguesForFamily, loadFamilyLeagueMappings, loadLeagues } from '../config/leagues.js';
 import { loadSportsConfig } from '../config/sports.js';
 import type { Database } from '../db/database.js';
 import { providerFamilies } from '../db/provider-patterns.js';
+import { normalizeTeamName } from '../domain/team-names.js';
+import { createEspnClient } from '../sources/espn.js';
+import { createHttpClient } from '../sources/http-client.js';
 import { createPlaylistFetcher } from '../sources/playlist.js';
+import { createTheSportsDbClient } from '../sources/thesportsdb.js';
+import { createEventsRefresher } from './events-refresh.js';
+import { createMatchChain } from './match-chain.js';
+import { seedReferenceData } from './reference-data.js';
 import { createGuideGenerator } from './guide-generator.js';
 import { createGuideService } from './guide-service.js';
 import { createPlaylistReader } from './playlist-reader.js';
@@ -19,7 +27,20 @@ export type ServiceConfig = Pick<
   | 'GUIDE_CACHE_TTL_SECONDS'
   | 'DEFAULT_TIMEZONE'
   | 'PUBLIC_BASE_URL'
+  | 'ESPN_BASE_URL'
+  | 'THESPORTSDB_BASE_URL'
+  | 'THESPORTSDB_API_KEY'
+  | 'MATCH_CONFIDENCE_THRESHOLD'
 >;
+
+/** League key a league word in a name stands for (`UEFA Champions League` -> `UCL`). */
+function leagueHintIndex(leagues: readonly LeagueConfig[]): (hint: string) => string | null {
+  const byName = new Map<string, string>();
+  for (const l of leagues) {
+    for (const name of [l.key, l.name, ...l.aliases]) byName.set(normalizeTeamName(name), l.key);
+  }
+  return (hint) => byName.get(normalizeTeamName(hint)) ?? null;
+}
 
 /** The stateful parts, built once: config files, the playlist reader, the guide generator and its cache. */
 export function buildServices(deps: {
@@ -36,6 +57,40 @@ export function buildServices(deps: {
   const defaultFamilies = loadDefaultFamilies(resolve(configDir, 'channel-families.yaml'));
   const sports = loadSportsConfig(configDir);
 
+  const espn = createEspnClient({
+    http: createHttpClient({ source: 'espn', baseUrl: config.ESPN_BASE_URL, timeoutMs: 10_000, retries: 2 }),
+  });
+  const tsdb = createTheSportsDbClient({
+    http: createHttpClient({
+      source: 'thesportsdb',
+      baseUrl: config.THESPORTSDB_BASE_URL,
+      timeoutMs: 10_000,
+      retries: 2,
+      // The free tier allows 30 requests a minute; the key sits in the URL path.
+      rateLimit: { perMinute: 30 },
+      secrets: [config.THESPORTSDB_API_KEY],
+    }),
+    apiKey: config.THESPORTSDB_API_KEY,
+    leagues,
+  });
+  const refresher = createEventsRefresher({
+    database: deps.database,
+    espn,
+    tsdb,
+    leagues,
+    timeZone: config.DEFAULT_TIMEZONE,
+    now: deps.now,
+    ...(deps.logger && { logger: deps.logger }),
+  });
+  const matcher = createMatchChain({
+    database: deps.database,
+    leagues,
+    leaguesForFamily: (family) => leaguesForFamily(familyMappings, family),
+    leagueForHint: leagueHintIndex(leagues),
+    refresher,
+    threshold: config.MATCH_CONFIDENCE_THRESHOLD,
+  });
+
   const reader = createPlaylistReader({
     fetcher: createPlaylistFetcher({ playlistDir, maxBytes: config.PLAYLIST_MAX_BYTES }),
   });
@@ -46,6 +101,7 @@ export function buildServices(deps: {
     leagues,
     sports,
     providerPatterns: (providerId) => providerFamilies(deps.database.db, providerId),
+    matcher,
     now: deps.now,
   });
   const guides = createGuideService({
@@ -55,6 +111,10 @@ export function buildServices(deps: {
     ...(deps.logger && { logger: deps.logger }),
   });
   return {
+    /** Writes the checked-in leagues and family mappings; run once at start, before serving. */
+    seed: () => seedReferenceData(deps.database.db, leagues, familyMappings),
+    refresher,
+    events: { refresher, defaultTimeZone: config.DEFAULT_TIMEZONE },
     leagues,
     familyMappings,
     defaultFamilies,

@@ -44,15 +44,22 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       GUIDE_CACHE_TTL_SECONDS: 300,
       DEFAULT_TIMEZONE: 'America/New_York',
       PUBLIC_BASE_URL: undefined,
+      // Nothing listens here: a test that needs the sources passes the URL of its loopback fake.
+      ESPN_BASE_URL: 'http://127.0.0.1:9',
+      THESPORTSDB_BASE_URL: 'http://127.0.0.1:9',
+      THESPORTSDB_API_KEY: '123',
+      MATCH_CONFIDENCE_THRESHOLD: 0.75,
       ...opts.config,
     },
   });
+  await services.seed();
   const app = await buildApp({
     database: testDb.database,
     adminToken: ADMIN_TOKEN,
     logger: false,
     isAllowedPlaylistUrl: (u) => isAllowedPlaylistUrl(u, playlistDir),
     guide: services.guide,
+    events: services.events,
     ...opts.deps,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

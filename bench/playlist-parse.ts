@@ -1,0 +1,217 @@
+// Parses one generated playlist with our parser and two published ones, then a 100 MB playlist with ours.
+// Every run is a child process so that its peak RSS (`process.resourceUsage().maxRSS`) is its own.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseM3u, parseM3uStream } from '../src/domain/m3u-parser.js';
+import { isVodEntry } from '../src/domain/vod.js';
+import { generatePlaylist } from './generate-playlist.js';
+
+const ENTRIES = 100_000;
+/** About 100 MB with the generator's mix. */
+const BIG_ENTRIES = 450_000;
+const CHUNK = 64 * 1024;
+
+interface Contender {
+  /** What the timing covers. */
+  note: string;
+  /** Loads what the run needs (not timed); the run returns how many entries it parsed and kept. */
+  prepare(file: string): Promise<() => Promise<{ parsed: number; kept: number }>>;
+}
+
+async function* chunksOf(bytes: Buffer): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += CHUNK) yield await Promise.resolve(bytes.subarray(i, i + CHUNK));
+}
+
+async function collect<T>(source: AsyncIterable<T>, keep: (item: T) => boolean = () => true) {
+  const kept: T[] = [];
+  let parsed = 0;
+  for await (const item of source) {
+    parsed++;
+    if (keep(item)) kept.push(item);
+  }
+  return { parsed, kept: kept.length };
+}
+
+const all = (n: number) => ({ parsed: n, kept: n });
+
+const CONTENDERS: Record<string, Contender> = {
+  'epgoat stream (bytes)': {
+    note: 'parseM3uStream over 64 KiB chunks of the bytes in memory (UTF-8 decode included)',
+    prepare(file) {
+      const bytes = readFileSync(file);
+      return Promise.resolve(() => collect(parseM3uStream(chunksOf(bytes))));
+    },
+  },
+  'epgoat stream (file)': {
+    note: 'parseM3uStream over fs.createReadStream: the file is never held whole',
+    prepare(file) {
+      return Promise.resolve(() => collect(parseM3uStream(createReadStream(file, { highWaterMark: CHUNK }))));
+    },
+  },
+  'epgoat stream, keep live': {
+    note: 'the same, keeping only the entries that isVodEntry calls live',
+    prepare(file) {
+      const source = () => createReadStream(file, { highWaterMark: CHUNK });
+      return Promise.resolve(() => collect(parseM3uStream(source()), (e) => !isVodEntry(e)));
+    },
+  },
+  'epgoat parseM3u': {
+    note: 'buffer.toString() + parseM3u',
+    prepare(file) {
+      const bytes = readFileSync(file);
+      return Promise.resolve(() => Promise.resolve(all(parseM3u(bytes.toString('utf8')).entries.length)));
+    },
+  },
+  '@iptv/playlist': {
+    note: 'buffer.toString() + parseM3U',
+    async prepare(file) {
+      const bytes = readFileSync(file);
+      const { parseM3U } = await import('@iptv/playlist');
+      return () => Promise.resolve(all(parseM3U(bytes.toString('utf8')).channels.length));
+    },
+  },
+  'iptv-playlist-parser': {
+    note: 'buffer.toString() + parse',
+    async prepare(file) {
+      const bytes = readFileSync(file);
+      const mod = (await import('iptv-playlist-parser')) as unknown as {
+        default: { parse(text: string): { items: unknown[] } };
+      };
+      return () => Promise.resolve(all(mod.default.parse(bytes.toString('utf8')).items.length));
+    },
+  },
+};
+
+interface ChildResult {
+  parsed: number;
+  kept: number;
+  coldMs: number;
+  bestMs: number;
+  cpuMs: number;
+  baselineRssMb: number;
+  peakRssMb: number;
+}
+
+async function runChild(name: string, file: string, runs: number): Promise<ChildResult> {
+  const contender = CONTENDERS[name];
+  if (contender === undefined) throw new Error(`unknown parser ${name}`);
+  const run = await contender.prepare(file);
+  const baseline = process.resourceUsage().maxRSS;
+  let result = { parsed: 0, kept: 0 };
+  let coldMs = 0;
+  let bestMs = Infinity;
+  let cpuMs = 0;
+  let peak = 0;
+  for (let i = 0; i < runs; i++) {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    result = await run();
+    const ms = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    if (i === 0) {
+      coldMs = ms;
+      cpuMs = (used.user + used.system) / 1000;
+      // The first run alone sets the peak: later runs would add garbage left by earlier ones.
+      peak = process.resourceUsage().maxRSS;
+    }
+    bestMs = Math.min(bestMs, ms);
+  }
+  return { ...result, coldMs, bestMs, cpuMs, baselineRssMb: baseline / 1024, peakRssMb: peak / 1024 };
+}
+
+const COLUMNS: [string, number][] = [
+  ['parser', 26],
+  ['entries', 8],
+  ['kept', 8],
+  ['cold ms', 9],
+  ['best ms', 9],
+  ['cpu ms', 8],
+  ['entries/s', 11],
+  ['MB/s', 7],
+  ['peak RSS', 10],
+  ['(start)', 9],
+];
+
+function row(cells: string[]): string {
+  return cells
+    .map((c, i) => (i === 0 ? c.padEnd(COLUMNS[0]?.[1] ?? 0) : c.padStart(COLUMNS[i]?.[1] ?? 0)))
+    .join('');
+}
+
+function measure(file: string, mb: number, names: string[], runs: number): void {
+  console.log(row(COLUMNS.map(([title]) => title)));
+  for (const name of names) {
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', name, file, String(runs)],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    if (child.status !== 0) {
+      console.log(row([name, `failed: ${child.stderr.trim().split('\n').slice(-2).join(' | ')}`]));
+      continue;
+    }
+    const r = JSON.parse(child.stdout) as ChildResult;
+    const seconds = r.coldMs / 1000;
+    console.log(
+      row([
+        name,
+        String(r.parsed),
+        String(r.kept),
+        r.coldMs.toFixed(0),
+        r.bestMs.toFixed(0),
+        r.cpuMs.toFixed(0),
+        Math.round(r.parsed / seconds).toLocaleString('en-US'),
+        (mb / seconds).toFixed(1),
+        `${r.peakRssMb.toFixed(0)} MB`,
+        `${r.baselineRssMb.toFixed(0)} MB`,
+      ]),
+    );
+  }
+}
+
+function withPlaylist(entries: number, body: (file: string, mb: number) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'epgoat-bench-'));
+  try {
+    const file = join(dir, 'playlist.m3u');
+    const bytes = generatePlaylist(entries);
+    writeFileSync(file, bytes);
+    body(file, bytes.length / 1e6);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function runParseBench(): Promise<void> {
+  withPlaylist(ENTRIES, (file, mb) => {
+    console.log(
+      `\nplaylist parse: ${ENTRIES.toLocaleString('en-US')} entries, ${mb.toFixed(1)} MB, 3 runs each`,
+    );
+    measure(file, mb, Object.keys(CONTENDERS), 3);
+  });
+  withPlaylist(BIG_ENTRIES, (file, mb) => {
+    console.log(
+      `\nplaylist parse: ${BIG_ENTRIES.toLocaleString('en-US')} entries, ${mb.toFixed(1)} MB, ours only`,
+    );
+    measure(file, mb, ['epgoat stream (file)', 'epgoat stream, keep live'], 1);
+  });
+  console.log(
+    '\nentries/s and MB/s are from the cold (first) run; peak RSS is the child after that run, and ' +
+      '(start) its RSS before parsing (Node, the tsx loader and, where read whole, the file).',
+  );
+  for (const [name, c] of Object.entries(CONTENDERS)) console.log(`  ${name}: ${c.note}`);
+  return Promise.resolve();
+}
+
+if (process.argv[2] === '--child' && process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [, , , name = '', file = '', runs = '1'] = process.argv;
+  runChild(name, file, Number(runs)).then(
+    (result) => process.stdout.write(JSON.stringify(result)),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,15 @@
+// Runs the benchmark sections in order: `npx tsx bench/run.ts [name-substring ...]`.
+import { runParseBench } from './playlist-parse.js';
+
+interface Section {
+  name: string;
+  run(): Promise<void>;
+}
+
+const SECTIONS: Section[] = [{ name: 'playlist-parse', run: () => runParseBench() }];
+
+const wanted = process.argv.slice(2);
+for (const section of SECTIONS) {
+  if (wanted.length > 0 && !wanted.some((w) => section.name.includes(w))) continue;
+  await section.run();
+}

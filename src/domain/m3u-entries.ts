@@ -1,0 +1,189 @@
+import { hasPrefix, isBlank, scanAttributes, sliceTrimmed, UNTERMINATED } from './m3u-attributes.js';
+import { MAX_LINE, type LineSink } from './m3u-lines.js';
+import type { ParseStats, PlaylistEntry, PlaylistHeader } from './types.js';
+
+/** Problems kept with their line; the rest are only counted. */
+const MAX_PROBLEMS = 20;
+
+const HASH = 35;
+const COLON = 58;
+
+/** Turns lines into entries: the state machine behind every parser entry point. */
+export interface EntryReader extends LineSink {
+  readonly header: PlaylistHeader;
+  readonly stats: ParseStats;
+  /** The entries completed since the last call. */
+  take(): PlaylistEntry[];
+  /** Completes a pending entry at the end of the input. */
+  finish(): void;
+}
+
+/**
+ * Everything between one URL line and the next belongs to the entry that URL completes (as IPTV Simple
+ * reads it): `#EXTVLCOPT`/`#KODIPROP` lines, `#EXTGRP` and `#EXT-X-PLAYLIST-TYPE:VOD` apply to that entry
+ * whether they come before or after its `#EXTINF`. Kept strings are slices of the lines given.
+ */
+export function createEntryReader(): EntryReader {
+  const header: PlaylistHeader = { attrs: {} };
+  const stats: ParseStats = { entries: 0, skipped: 0, problems: [], withoutUrl: 0 };
+  let lineNo = 0;
+
+  // The #EXTINF awaiting its URL line, kept in loose variables rather than an object per entry.
+  let pending = false;
+  let pLine = 0;
+  let pDuration = -1;
+  let pName = '';
+  let pAttrs: Record<string, string> = {};
+  // A malformed #EXTINF also owns the lines up to its URL; they are not counted again.
+  let swallowing = false;
+  let options: string[] = [];
+  let group = '';
+  let vodMarker = false;
+
+  let out: PlaylistEntry[] = [];
+
+  function problem(line: number, reason: string): void {
+    if (stats.problems.length < MAX_PROBLEMS) stats.problems.push({ line, reason });
+  }
+
+  function skip(line: number, reason: string): void {
+    stats.skipped++;
+    problem(line, reason);
+  }
+
+  function resetEntryState(): void {
+    options = [];
+    group = '';
+    vodMarker = false;
+  }
+
+  function emit(url: string | null): void {
+    const a = pAttrs;
+    const groupTitle = a['group-title'] ?? '';
+    out.push({
+      name: pName,
+      url,
+      duration: pDuration,
+      attrs: a,
+      tvgId: a['tvg-id'] ?? '',
+      tvgName: a['tvg-name'] ?? '',
+      logo: a['tvg-logo'] ?? '',
+      group: groupTitle !== '' ? groupTitle : group,
+      options,
+      vodMarker,
+      line: pLine,
+    });
+    stats.entries++;
+    if (url === null) stats.withoutUrl = (stats.withoutUrl ?? 0) + 1;
+    pending = false;
+    resetEntryState();
+  }
+
+  /** Reads an `#EXTINF` (from after the tag) into the pending entry; false when it is malformed. */
+  function readExtinf(s: string, from: number, to: number, line: number): boolean {
+    let i = from;
+    if (i < to && s.charCodeAt(i) === COLON) i++;
+    while (i < to && isBlank(s.charCodeAt(i))) i++;
+    const durStart = i;
+    while (i < to) {
+      const c = s.charCodeAt(i);
+      // Duration: sign, digits, dot; anything else starts the attributes (`#EXTINF:-1tvg-id=...` exists).
+      if (!((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46)) break;
+      i++;
+    }
+    let duration = -1;
+    // `-1` is nearly every duration; it is recognised without slicing a string to convert.
+    const minusOne = i - durStart === 2 && s.charCodeAt(durStart) === 45 && s.charCodeAt(durStart + 1) === 49;
+    if (i > durStart && !minusOne) {
+      const n = Number(s.slice(durStart, i));
+      if (Number.isFinite(n)) duration = n;
+    }
+    const attrs: Record<string, string> = {};
+    const comma = scanAttributes(s, i, to, attrs, true);
+    if (comma === UNTERMINATED) {
+      skip(line, 'unterminated quote in #EXTINF');
+      return false;
+    }
+    if (comma >= to) {
+      skip(line, '#EXTINF without a comma before the name');
+      return false;
+    }
+    pLine = line;
+    pDuration = duration;
+    pName = sliceTrimmed(s, comma + 1, to);
+    pAttrs = attrs;
+    return true;
+  }
+
+  function startEntry(s: string, from: number, to: number, line: number): void {
+    if (pending) {
+      // The previous entry had no URL line; its name is real, so it is kept with url null.
+      emit(null);
+    } else if (swallowing) {
+      resetEntryState();
+    }
+    pending = readExtinf(s, from, to, line);
+    swallowing = !pending;
+    if (swallowing) resetEntryState();
+  }
+
+  function readDirective(s: string, from: number, to: number, line: number): void {
+    if (hasPrefix(s, from, to, '#EXTINF')) {
+      startEntry(s, from + 7, to, line);
+    } else if (hasPrefix(s, from, to, '#EXTM3U')) {
+      if (scanAttributes(s, from + 7, to, header.attrs, false) === UNTERMINATED) {
+        problem(line, 'unterminated quote in #EXTM3U');
+      }
+    } else if (hasPrefix(s, from, to, '#EXTGRP:')) {
+      group = sliceTrimmed(s, from + 8, to);
+    } else if (hasPrefix(s, from, to, '#EXT-X-PLAYLIST-TYPE:')) {
+      if (sliceTrimmed(s, from + 21, to).toUpperCase() === 'VOD') vodMarker = true;
+    } else if (hasPrefix(s, from, to, '#EXTVLCOPT') || hasPrefix(s, from, to, '#KODIPROP')) {
+      options.push(s.slice(from, to));
+    } else if (pending && hasPrefix(s, from, to, '#EXT')) {
+      options.push(s.slice(from, to));
+    }
+    // Other `#` lines are comments.
+  }
+
+  return {
+    header,
+    stats,
+    line(s, from, to) {
+      const line = ++lineNo;
+      while (from < to && isBlank(s.charCodeAt(from))) from++;
+      while (to > from && isBlank(s.charCodeAt(to - 1))) to--;
+      if (from >= to) return;
+      if (s.charCodeAt(from) === HASH) {
+        readDirective(s, from, to, line);
+        return;
+      }
+      if (pending) {
+        emit(s.slice(from, to));
+      } else {
+        if (!swallowing) skip(line, 'URL line without a preceding #EXTINF');
+        resetEntryState();
+      }
+      swallowing = false;
+    },
+    overlong(head) {
+      const line = ++lineNo;
+      skip(line, `line longer than ${MAX_LINE / 1024} KiB dropped`);
+      let start = 0;
+      while (start < head.length && isBlank(head.charCodeAt(start))) start++;
+      if (hasPrefix(head, start, head.length, '#EXTINF')) {
+        if (pending) emit(null);
+        swallowing = true;
+        resetEntryState();
+      }
+    },
+    take() {
+      const done = out;
+      out = [];
+      return done;
+    },
+    finish() {
+      if (pending) emit(null);
+    },
+  };
+}

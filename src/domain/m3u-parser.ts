@@ -1,0 +1,77 @@
+import { createEntryReader } from './m3u-entries.js';
+import { createByteLineSplitter, createChunkEncoder, splitTextLines } from './m3u-lines.js';
+import type { ParseStats, PlaylistEntry, PlaylistHeader } from './types.js';
+
+export interface M3uParser {
+  /** Feeds the next piece of text; returns the entries completed by it. */
+  push(chunk: string): PlaylistEntry[];
+  /** Flushes the last line and a pending entry. */
+  end(): PlaylistEntry[];
+  readonly header: PlaylistHeader;
+  readonly stats: ParseStats;
+}
+
+/**
+ * A streaming extended-M3U parser over text chunks cut anywhere (CRLF, CR or LF; a leading BOM is
+ * dropped). Malformed entries are skipped and counted in `stats`, never thrown. Each line becomes a string
+ * of its own, so entries kept from a long stream do not keep the chunks they came from alive.
+ */
+export function createM3uParser(): M3uParser {
+  const reader = createEntryReader();
+  const lines = createByteLineSplitter(reader);
+  const encoder = createChunkEncoder();
+  return {
+    header: reader.header,
+    stats: reader.stats,
+    push(chunk) {
+      lines.push(encoder.encode(chunk));
+      return reader.take();
+    },
+    end() {
+      lines.push(encoder.flush());
+      lines.end();
+      reader.finish();
+      return reader.take();
+    },
+  };
+}
+
+/** Parses a whole playlist held in memory. Entry strings are slices of `text`. */
+export function parseM3u(text: string): {
+  header: PlaylistHeader;
+  entries: PlaylistEntry[];
+  stats: ParseStats;
+} {
+  const reader = createEntryReader();
+  splitTextLines(text, reader);
+  reader.finish();
+  return { header: reader.header, entries: reader.take(), stats: reader.stats };
+}
+
+/**
+ * Parses a byte stream (text chunks are encoded first) without holding it whole. UTF-8 is decoded line by
+ * line, exactly as a streaming `TextDecoder` would decode it (a leading BOM is dropped, invalid sequences
+ * become U+FFFD). `stats` receives the final stats and header once the source is exhausted.
+ */
+export async function* parseM3uStream(
+  source: AsyncIterable<Uint8Array | string>,
+  stats?: (s: ParseStats, h: PlaylistHeader) => void,
+): AsyncGenerator<PlaylistEntry> {
+  const reader = createEntryReader();
+  const lines = createByteLineSplitter(reader);
+  const encoder = createChunkEncoder();
+  for await (const chunk of source) {
+    if (typeof chunk === 'string') {
+      lines.push(encoder.encode(chunk));
+    } else {
+      lines.push(encoder.flush());
+      lines.push(chunk);
+    }
+    yield* reader.take();
+  }
+  lines.push(encoder.flush());
+  lines.end();
+  reader.finish();
+  yield* reader.take();
+  stats?.(reader.stats, reader.header);
+}

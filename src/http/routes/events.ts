@@ -1,0 +1,179 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { listEventRows, toSportEvent } from '../../db/events.js';
+import { addDays, isValidTimeZone, startOfLocalDay } from '../../domain/time.js';
+import { ValidationError } from '../../errors.js';
+import type { EventsRefresher } from '../../services/events-refresh.js';
+import { errorSchema } from '../schemas/providers.js';
+
+export interface EventRoutesOptions {
+  database: Database;
+  refresher: EventsRefresher;
+  /** Zone of dates that name none. */
+  defaultTimeZone: string;
+}
+
+/** Longest `from`..`to` an admin refresh accepts, in days. */
+export const MAX_ADMIN_REFRESH_DAYS = 14;
+
+const security = [{ adminToken: [] }];
+
+function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+const dateSchema = z
+  .string()
+  .refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD')
+  .describe('Local date, YYYY-MM-DD, in timezone');
+const timezoneSchema = z
+  .string()
+  .refine(isValidTimeZone, 'must be an IANA time zone such as America/New_York')
+  .describe('IANA zone the dates are in (default: the service default)');
+
+const eventSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  league: z.string(),
+  startsAt: z.string().describe('UTC instant, ISO 8601'),
+  status: z.enum(['pre', 'in', 'post']).nullable(),
+  venue: z.string().nullable(),
+  home: z.string().nullable(),
+  away: z.string().nullable(),
+  externalIds: z.object({ espn: z.string().optional(), thesportsdb: z.string().optional() }),
+});
+
+const countsSchema = z.object({
+  requests: z.number().describe('Upstream requests made'),
+  fresh: z.number().describe('Source-league-days still within their TTL (forced refreshes ignore it)'),
+  joined: z.number().describe('Source-league-days another caller was already fetching'),
+  received: z.number().describe('Events the sources returned'),
+  skipped: z.number().describe('Events the sources returned that did not validate'),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  merged: z.number().describe('Events attached to the row the other source made for the same game'),
+  errors: z.array(
+    z.object({
+      source: z.enum(['espn', 'thesportsdb']),
+      league: z.string(),
+      days: z.array(z.string()),
+      reason: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+
+export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, opts) => {
+  const { refresher, defaultTimeZone } = opts;
+  const known = new Set(refresher.leagues.map((l) => l.key));
+  const leagueKey = z
+    .string()
+    .refine((k) => known.has(k.toUpperCase()), 'is not a configured league key')
+    .describe('League key from config/leagues.yaml, e.g. NBA');
+
+  app.post(
+    '/api/events/refresh',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Fetch events from ESPN and TheSportsDB now; answers when done, with counts',
+        security,
+        body: z
+          .object({
+            leagues: z
+              .array(leagueKey)
+              .min(1)
+              .max(100)
+              .optional()
+              .describe('Default: every configured league'),
+            from: dateSchema.optional().describe('First local date (default: today)'),
+            to: dateSchema
+              .optional()
+              .describe(`Last local date (default: from); at most ${MAX_ADMIN_REFRESH_DAYS} days`),
+            timezone: timezoneSchema.optional(),
+          })
+          .strict()
+          .nullish()
+          .describe('May be left out: every league, today'),
+        response: {
+          200: z.object({
+            leagues: z.array(z.string()),
+            from: z.string(),
+            to: z.string(),
+            timezone: z.string(),
+            counts: countsSchema,
+          }),
+          400: errorSchema,
+          401: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const body = request.body ?? {};
+      const timezone = body.timezone ?? defaultTimeZone;
+      const from = body.from ?? refresher.today(timezone);
+      const to = body.to ?? from;
+      if (to < from)
+        throw new ValidationError('to is before from', [{ field: 'to', message: 'is before from' }]);
+      if (to > addDays(from, MAX_ADMIN_REFRESH_DAYS - 1)) {
+        const message = `spans more than ${MAX_ADMIN_REFRESH_DAYS} days from from`;
+        throw new ValidationError(`to ${message}`, [{ field: 'to', message }]);
+      }
+      const leagues = body.leagues
+        ? [...new Set(body.leagues.map((k) => k.toUpperCase()))]
+        : refresher.leagues.map((l) => l.key);
+      const counts = await refresher.refresh({ leagues, from, to, timeZone: timezone });
+      return { leagues, from, to, timezone, counts };
+    },
+  );
+
+  app.get(
+    '/api/events',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Stored events starting on one local day, by start',
+        security,
+        querystring: z
+          .object({
+            league: leagueKey.optional().describe('Default: every league'),
+            date: dateSchema.optional().describe('Default: today'),
+            timezone: timezoneSchema.optional(),
+          })
+          .strict(),
+        response: { 200: z.object({ events: z.array(eventSchema) }), 400: errorSchema, 401: errorSchema },
+      },
+    },
+    async (request) => {
+      const { league } = request.query;
+      const timezone = request.query.timezone ?? defaultTimeZone;
+      const date = request.query.date ?? refresher.today(timezone);
+      const rows = await listEventRows(opts.database.db, {
+        ...(league && { leagues: [league.toUpperCase()] }),
+        from: startOfLocalDay(date, timezone),
+        to: startOfLocalDay(addDays(date, 1), timezone),
+      });
+      return {
+        events: rows.map((row) => {
+          const e = toSportEvent(row);
+          return {
+            id: e.id,
+            title: e.title,
+            league: e.league,
+            startsAt: e.startsAt.toISOString(),
+            status: e.status,
+            venue: e.venue,
+            home: e.home,
+            away: e.away,
+            externalIds: e.externalIds,
+          };
+        }),
+      };
+    },
+  );
+};

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseM3u } from '../../src/domain/m3u-parser.js';
+import type { PlaylistEntry } from '../../src/domain/types.js';
+import { isVodEntry, urlPathSegments, type VodRule } from '../../src/domain/vod.js';
+
+function entry(url: string | null, overrides: Partial<PlaylistEntry> = {}): PlaylistEntry {
+  return {
+    name: 'Channel',
+    url,
+    duration: -1,
+    attrs: {},
+    tvgId: '',
+    tvgName: '',
+    logo: '',
+    group: '',
+    options: [],
+    vodMarker: false,
+    line: 1,
+    ...overrides,
+  };
+}
+
+describe('isVodEntry', () => {
+  it.each([
+    'http://line.example.net:8080/movie/user/pass/502428.mkv',
+    'http://line.example.net:8080/series/user/pass/703504.mp4',
+    'https://cdn.example.com:443/movie/my@account.xc/my_password/1477.avi',
+    'http://host/iptv/movie/u/p/9.mp4?token=abc',
+    'http://host/SERIES/u/p/12',
+    'http://host:8000/u/p/5001.mkv',
+    'http://vod.example.org/films/Big.Buck.Bunny.MP4',
+    'http://host/media/clip.webm#t=10',
+  ])('classifies %s as VOD', (url) => {
+    expect(isVodEntry(entry(url))).toBe(true);
+  });
+
+  it.each([
+    'http://line.example.net:8080/live/user/pass/100001.ts',
+    'http://line.example.net:8080/live/user/pass/100001.m3u8',
+    'http://192.168.1.20:8080/my@account.xc/my_password/1477',
+    'http://line.example.net:8080/user/pass/8130',
+    'http://host/live/u/p/42.mp4',
+    'http://host/hls/espn/index.m3u8?movie=1.mkv',
+    'http://host/timeshift/u/p/60/2026-11-25:19-00/42.ts',
+    'rtmp://stream.example.net/app/channel',
+    'udp://@239.0.0.1:1234',
+  ])('keeps %s live', (url) => {
+    expect(isVodEntry(entry(url))).toBe(false);
+  });
+
+  it('does not take a VOD-looking name alone as VOD', () => {
+    const e = entry('http://host/live/u/p/7.ts', {
+      name: 'UFC 229: Khabib vs. McGregor - 2018',
+      group: 'VOD| Action',
+    });
+    expect(isVodEntry(e)).toBe(false);
+  });
+
+  it('honours the #EXT-X-PLAYLIST-TYPE:VOD marker and media="true"', () => {
+    expect(isVodEntry(entry('http://host/live/u/p/1.ts', { vodMarker: true }))).toBe(true);
+    expect(isVodEntry(entry('http://host/u/p/1', { attrs: { media: 'TRUE' } }))).toBe(true);
+    expect(isVodEntry(entry('http://host/u/p/1', { attrs: { media: 'false' } }))).toBe(false);
+    expect(isVodEntry(entry(null, { vodMarker: true }))).toBe(true);
+    expect(isVodEntry(entry(null))).toBe(false);
+  });
+
+  it('applies the first matching provider rule before anything else', () => {
+    const rules: VodRule[] = [
+      { field: 'group', pattern: '^vod\\|', vod: true },
+      { field: 'name', pattern: '24/7', vod: false },
+      { field: 'url', pattern: '/replay/', vod: true },
+    ];
+    expect(isVodEntry(entry('http://host/live/u/p/1.ts', { group: 'VOD| Action' }), rules)).toBe(true);
+    expect(isVodEntry(entry('http://host/movie/u/p/2.mkv', { name: 'Friends 24/7' }), rules)).toBe(false);
+    expect(isVodEntry(entry('http://host/replay/nba/3.ts'), rules)).toBe(true);
+    expect(isVodEntry(entry('http://host/movie/u/p/4.mkv'), rules)).toBe(true);
+  });
+
+  it('ignores a rule whose pattern is not a valid regex', () => {
+    const rules: VodRule[] = [{ field: 'name', pattern: '([unclosed', vod: true }];
+    expect(isVodEntry(entry('http://host/live/u/p/1.ts'), rules)).toBe(false);
+  });
+
+  it('separates the live event channels of the corpus from its movies and series', () => {
+    const { entries } = parseM3u(
+      readFileSync(new URL('../fixtures/corpus/playlist.m3u', import.meta.url), 'utf8'),
+    );
+    const labels = JSON.parse(
+      readFileSync(new URL('../fixtures/corpus/labels.json', import.meta.url), 'utf8'),
+    ) as { name: string }[];
+    const live = entries.filter((e) => !isVodEntry(e));
+    const liveNames = new Set(live.map((e) => e.name));
+    expect(labels.every((l) => liveNames.has(l.name.trim()))).toBe(true);
+    expect(live.every((e) => e.url?.includes('/live/'))).toBe(true);
+    expect(entries.filter((e) => isVodEntry(e)).every((e) => /\/(movie|series)\//.test(e.url ?? ''))).toBe(
+      true,
+    );
+  });
+});
+
+describe('urlPathSegments', () => {
+  it('returns the lower-cased path segments without authority, query or fragment', () => {
+    expect(urlPathSegments('http://User:Pw@Host:8080/Movie/u/p/1.MKV?x=/y#/z')).toEqual([
+      'movie',
+      'u',
+      'p',
+      '1.mkv',
+    ]);
+    expect(urlPathSegments('http://host')).toEqual([]);
+    expect(urlPathSegments('/local/path/file.ts')).toEqual(['local', 'path', 'file.ts']);
+  });
+});

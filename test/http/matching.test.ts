@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatXmltvTime } from '../../src/domain/xmltv-writer.js';
+import type { FakeSportsApi } from '../support/fake-sports-api.js';
+import { loadCorpusEvents, startFakeSportsApi } from '../support/fake-sports-api.js';
+import type { TestApp } from '../support/test-app.js';
+import { startTestApp } from '../support/test-app.js';
+
+interface Label {
+  name: string;
+  kind: 'event' | 'placeholder' | 'linear';
+  expect: { eventId: string; startUtc: string } | null;
+}
+interface ReportRow {
+  channelId: string | null;
+  name: string;
+  status: string;
+  event?: { id: string; startsAt: string; externalIds: { espn?: string; thesportsdb?: string } };
+  handler?: string;
+  confidence?: number;
+  why?: string;
+}
+
+const corpusDir = resolve(import.meta.dirname, '../fixtures/corpus');
+const labels = (JSON.parse(readFileSync(resolve(corpusDir, 'labels.json'), 'utf8')) as Label[]).map((l) => ({
+  ...l,
+  name: l.name.trim(),
+}));
+const NOW = new Date('2026-11-25T17:00:00Z');
+const TZ = 'America/New_York';
+
+let fake: FakeSportsApi;
+let t: TestApp;
+let report: ReportRow[];
+let xml: string;
+
+function sourceCalls(stats: Record<string, number>): number {
+  return Object.entries(stats)
+    .filter(([path]) => path.startsWith('/apis/') || path.startsWith('/api/v1/'))
+    .reduce((n, [, c]) => n + c, 0);
+}
+
+beforeAll(async () => {
+  fake = await startFakeSportsApi({
+    events: loadCorpusEvents(),
+    playlist: readFileSync(resolve(corpusDir, 'playlist.m3u'), 'utf8'),
+    now: NOW,
+  });
+  t = await startTestApp({
+    now: () => NOW,
+    config: { ESPN_BASE_URL: fake.url, THESPORTSDB_BASE_URL: fake.url },
+  });
+  const created = await request(t.url)
+    .post('/api/providers')
+    .set(t.auth)
+    .send({ slug: 'acme', name: 'Acme', playlistUrl: `${fake.url}/playlist.m3u`, timezone: TZ });
+  expect(created.status).toBe(201);
+  const guide = await request(t.url).get('/epg/acme.xml');
+  expect(guide.status).toBe(200);
+  xml = guide.text;
+  const res = await request(t.url).get('/api/providers/acme/matches').set(t.auth);
+  expect(res.status).toBe(200);
+  report = res.body.channels as ReportRow[];
+}, 180_000);
+
+afterAll(async () => {
+  await t.close();
+  await fake.close();
+});
+
+describe('matching the development corpus end to end', () => {
+  it('matches event channels with precision >= 0.99 and recall >= 0.97', () => {
+    const byName = new Map(report.map((r) => [r.name, r]));
+    const events = labels.filter((l) => l.kind === 'event' && l.expect);
+    let made = 0;
+    let right = 0;
+    const wrong: string[] = [];
+    const missed: string[] = [];
+    for (const l of events) {
+      const row = byName.get(l.name);
+      if (row?.status !== 'matched') {
+        missed.push(`${l.name} -> ${row?.why ?? 'absent'}`);
+        continue;
+      }
+      made += 1;
+      if (row.event?.externalIds.espn === l.expect!.eventId) right += 1;
+      else wrong.push(`${l.name} -> ${JSON.stringify(row.event)}`);
+    }
+    // Channels that carry no event must not be matched either.
+    const falseMatches = labels.filter((l) => !l.expect && byName.get(l.name)?.status === 'matched');
+    made += falseMatches.length;
+    const precision = made === 0 ? 0 : right / made;
+    const recall = right / events.length;
+    console.log(
+      `corpus matching: ${right}/${events.length} right, ${made} made, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    );
+    expect(wrong.concat(falseMatches.map((l) => l.name))).toEqual([]);
+    expect(precision).toBeGreaterThanOrEqual(0.99);
+    expect(recall, missed.join('\n')).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('explains every match with a handler, a confidence and a reason', () => {
+    for (const row of report.filter((r) => r.status === 'matched')) {
+      expect(row.handler).toMatch(/^(local-events|sources|cross-provider|match-cache|llm)$/);
+      expect(row.confidence).toBeGreaterThan(0);
+      expect(row.confidence).toBeLessThanOrEqual(1);
+      expect(row.why).toBeTruthy();
+    }
+  });
+
+  it("starts every matched channel's live programme at its event's start", () => {
+    const parser = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'programme' });
+    const doc = parser.parse(xml) as {
+      tv: { programme: { '@_start': string; '@_channel': string; new?: string }[] };
+    };
+    const matched = report.filter((r) => r.status === 'matched');
+    expect(matched.length).toBeGreaterThan(0);
+    for (const row of matched) {
+      const live = doc.tv.programme.filter((p) => p['@_channel'] === row.channelId && p.new !== undefined);
+      expect(live, row.name).toHaveLength(1);
+      expect(live[0]!['@_start'], row.name).toBe(formatXmltvTime(new Date(row.event!.startsAt), TZ));
+    }
+  });
+
+  it('makes no ESPN or TheSportsDB call for a second generation of the same guide', async () => {
+    fake.resetStats();
+    t.services.guides.invalidate('acme');
+    const again = await request(t.url).get('/epg/acme.xml');
+    expect(again.status).toBe(200);
+    expect(sourceCalls(fake.stats())).toBe(0);
+  });
+
+  it('reuses another provider’s confirmed match for an identical name on the same day', async () => {
+    const name = labels.find((l) => l.kind === 'event' && l.expect)!;
+    const row = report.find((r) => r.name === name.name)!;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      resolve(t.playlistDir, 'other.m3u'),
+      `#EXTM3U\n#EXTINF:-1,${name.name}\nhttp://other.example/live/u/p/1.ts\n`,
+    );
+    await request(t.url)
+      .post('/api/providers')
+      .set(t.auth)
+      .send({ slug: 'other', name: 'Other', playlistUrl: 'file:other.m3u', timezone: TZ });
+    const res = await request(t.url).get('/api/providers/other/matches').set(t.auth);
+    const other = (res.body.channels as ReportRow[]).find((r) => r.name === name.name)!;
+    expect(other.status).toBe('matched');
+    expect(other.event?.id).toBe(row.event?.id);
+  });
+});
