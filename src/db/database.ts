@@ -108,7 +108,7 @@ async function createPglite(opts: DatabaseOptions): Promise<Database> {
       return pglite.transaction(async (tx) =>
         fn(async (script) => {
           const res = await tx.exec(script);
-          return (res[res.length - 1]?.rows ?? []);
+          return res[res.length - 1]?.rows ?? [];
         }),
       );
     },
