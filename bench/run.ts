@@ -1,12 +1,18 @@
 // Runs the benchmark sections in order: `npx tsx bench/run.ts [name-substring ...]`.
+import { runGuideBench } from './guide-generate.js';
 import { runParseBench } from './playlist-parse.js';
+import { runXmltvBench } from './xmltv-write.js';
 
 interface Section {
   name: string;
   run(): Promise<void>;
 }
 
-const SECTIONS: Section[] = [{ name: 'playlist-parse', run: () => runParseBench() }];
+const SECTIONS: Section[] = [
+  { name: 'playlist-parse', run: () => runParseBench() },
+  { name: 'xmltv-write', run: () => runXmltvBench() },
+  { name: 'guide-generate', run: () => runGuideBench() },
+];
 
 const wanted = process.argv.slice(2);
 for (const section of SECTIONS) {
