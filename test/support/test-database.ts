@@ -20,7 +20,8 @@ export function serverUrl(): string | undefined {
  */
 async function pgliteSnapshot(): Promise<Blob> {
   const hash = createHash('sha1');
-  for (const f of readdirSync(migrationsDir).sort()) hash.update(f).update(readFileSync(join(migrationsDir, f)));
+  for (const f of readdirSync(migrationsDir).sort())
+    hash.update(f).update(readFileSync(join(migrationsDir, f)));
   const file = join(tmpdir(), `epgoat-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
   if (!existsSync(file)) {
     const fresh = await createDatabase({ dataDir: '', memory: true });
