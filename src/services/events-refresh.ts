@@ -136,6 +136,10 @@ export function createEventsRefresher(deps: EventsRefresherDeps): EventsRefreshe
   let lastTick: RefresherStats['lastTick'] = null;
 
   const flightKey = (source: EventSource, league: string, day: string) => `${source}|${league}|${day}`;
+  // A league-day a source refused (4xx: it does not know the league) is not asked again on demand for an hour,
+  // so every guide generation does not repeat the refusal. A source that is down is the breaker's business.
+  const refusedUntil = new Map<string, number>();
+  const REFUSAL_BACKOFF_MS = 60 * 60_000;
   const sources = { db, espn, tsdb };
 
   async function runBatch(league: LeagueConfig, batch: Batch, counts: RefreshCounts): Promise<void> {
@@ -153,12 +157,19 @@ export function createEventsRefresher(deps: EventsRefresherDeps): EventsRefreshe
         eventCount,
       }));
       await recordEventFetches(db, rows, now());
+      for (const d of batch.days) refusedUntil.delete(flightKey(batch.source, league.key, d));
     } catch (err) {
       const upstream = err instanceof UpstreamError;
       const message = err instanceof Error ? err.message : String(err);
       const failure = { source: batch.source, league: league.key, days: batch.days, message };
       counts.errors.push({ ...failure, reason: upstream ? err.reason : 'internal' });
       totals.errors += 1;
+      const refused =
+        upstream && err.status !== undefined && err.status >= 400 && err.status < 500 && err.status !== 429;
+      if (refused) {
+        const until = now().getTime() + REFUSAL_BACKOFF_MS;
+        for (const d of batch.days) refusedUntil.set(flightKey(batch.source, league.key, d), until);
+      }
       if (upstream) log.warn(failure, 'events source failed');
       else log.error({ ...failure, err }, 'storing events failed');
     }
@@ -180,7 +191,9 @@ export function createEventsRefresher(deps: EventsRefresherDeps): EventsRefreshe
       counts.joined += 1;
       return false;
     };
-    let need = days.filter(notFlying);
+    const refused = (d: string) =>
+      (refusedUntil.get(flightKey(source, league.key, d)) ?? 0) > now().getTime();
+    let need = days.filter(notFlying).filter((d) => force || !refused(d));
     // A forced refresh is about events; team lists keep their TTL.
     const checked = force ? need.filter((d) => d === TEAMS_DAY) : need;
     if (checked.length > 0) {

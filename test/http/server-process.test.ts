@@ -28,13 +28,13 @@ describe('the server process', () => {
     expect(p.output()).toMatch(/DEFAULT_TIMEZONE/);
     expect(p.output()).toMatch(/ESPN_BASE_URL/);
     expect(p.output()).not.toMatch(/listening/i);
-  });
+  }, 60_000);
 
   it('serves the demo guide on embedded Postgres and stops cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'epgoat-data-'));
     const p = run({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
     const url = await new Promise<string>((res, rej) => {
-      const timer = setTimeout(() => rej(new Error(`no listen line:\n${p.output()}`)), 60_000);
+      const timer = setTimeout(() => rej(new Error(`no listen line:\n${p.output()}`)), 150_000);
       p.child.stdout.on('data', () => {
         const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(p.output());
         if (m) {
@@ -52,5 +52,5 @@ describe('the server process', () => {
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     expect(p.output()).toMatch(/stopped/);
-  });
+  }, 180_000);
 });

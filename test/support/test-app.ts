@@ -48,7 +48,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       ESPN_BASE_URL: 'http://127.0.0.1:9',
       THESPORTSDB_BASE_URL: 'http://127.0.0.1:9',
       THESPORTSDB_API_KEY: '123',
-      MATCH_CONFIDENCE_THRESHOLD: 0.75,
+      MATCH_CONFIDENCE_THRESHOLD: 0.7,
       ...opts.config,
     },
   });
