@@ -61,6 +61,13 @@ function parseGuide(xml: string) {
 
 warnMissingValidators();
 
+/** supertest parser keeping the body as raw bytes (XML, M3U and gzip alike). */
+function rawBytes(r: request.Response, cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  r.on('data', (c: Buffer) => chunks.push(c));
+  r.on('end', () => cb(null, Buffer.concat(chunks)));
+}
+
 beforeAll(async () => {
   upstream = await startLoopbackServer((req, res) => {
     if (playlistStatus !== 200) {
@@ -91,17 +98,10 @@ describe('GET /epg/:slug.xml on the development corpus', () => {
   let guide: ReturnType<typeof parseGuide>;
 
   it('serves every event and placeholder channel, and no linear or VOD channel', async () => {
-    const res = await request(t.url)
-      .get('/epg/acme.xml')
-      .buffer(true)
-      .parse((r, cb) => {
-        let s = '';
-        r.on('data', (c: Buffer) => (s += c.toString('utf8')));
-        r.on('end', () => cb(null, s));
-      });
+    const res = await request(t.url).get('/epg/acme.xml').buffer(true).parse(rawBytes);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('application/xml');
-    xml = res.body as string;
+    xml = (res.body as Buffer).toString('utf8');
     guide = parseGuide(xml);
     const names = new Set(guide.channel.map((c) => c['display-name']));
     for (const l of labels) {
@@ -148,35 +148,17 @@ describe('GET /epg/:slug.xml on the development corpus', () => {
       .get('/epg/acme.xml')
       .set('Accept-Encoding', 'gzip')
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      .parse(rawBytes);
     expect(zipped.headers['content-encoding']).toBe('gzip');
-    const gz = await request(t.url)
-      .get('/epg/acme.xml.gz')
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const gz = await request(t.url).get('/epg/acme.xml.gz').buffer(true).parse(rawBytes);
     expect(gz.headers['content-type']).toBe('application/gzip');
     expect(gunzipSync(gz.body as Buffer).toString('utf8')).toBe(xml);
   });
 
   it('serves a VOD-free playlist whose tvg-ids join the guide and whose url-tvg points at it', async () => {
-    const res = await request(t.url)
-      .get('/playlist/acme.m3u')
-      .buffer(true)
-      .parse((r, cb) => {
-        let s = '';
-        r.on('data', (c: Buffer) => (s += c.toString('utf8')));
-        r.on('end', () => cb(null, s));
-      });
+    const res = await request(t.url).get('/playlist/acme.m3u').buffer(true).parse(rawBytes);
     expect(res.status).toBe(200);
-    const m3u = res.body as string;
+    const m3u = (res.body as Buffer).toString('utf8');
     expect(m3u.split('\n')[0]).toContain(`url-tvg="${t.url}/epg/acme.xml"`);
     expect(m3u).not.toMatch(/\/movie\/|\/series\//);
     const ids = new Set(guide.channel.map((c) => c['@_id']));
