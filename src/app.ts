@@ -10,6 +10,7 @@ import { registerSwagger } from './http/plugins/swagger.js';
 import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { guideRoutes } from './http/routes/guide.js';
+import { mappingRoutes } from './http/routes/mappings.js';
 import { matchRoutes } from './http/routes/matches.js';
 import { patternRoutes } from './http/routes/patterns.js';
 import { providerRoutes } from './http/routes/providers.js';
@@ -32,6 +33,8 @@ export interface AppDeps {
     cacheSeconds: number;
     publicBaseUrl?: string;
     now: () => Date;
+    /** Configured league keys, for validating family mappings. */
+    leagueKeys: readonly string[];
   };
   /** The events store's admin routes (refresh on demand, list stored events). */
   events?: { refresher: EventsRefresher; defaultTimeZone: string };
@@ -78,6 +81,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         onProviderChanged: (slug) => guide.guides.invalidate(slug),
       });
       await admin.register(matchRoutes, { guides: guide.guides });
+      await admin.register(mappingRoutes, {
+        database: deps.database,
+        leagueKeys: guide.leagueKeys,
+        onProviderChanged: (slug) => guide.guides.invalidate(slug),
+      });
       await admin.register(toolRoutes, {
         database: deps.database,
         defaultFamilies: guide.defaultFamilies,

@@ -1,3 +1,4 @@
+import { familyKey } from '../config/leagues.js';
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DB, FamilyLeagueMappings, Leagues } from './types.js';
 
@@ -65,4 +66,63 @@ export async function setFamilyMappingLeagues(
     .set({ league_keys: leagueKeys })
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * The family mappings a provider's names are read with: its own live rows over the universal live ones
+ * (a provider row for a family replaces the universal row of that family).
+ */
+export async function familyMappingsFor(
+  db: Kysely<DB>,
+  providerId: number,
+): Promise<{ family: string; leagues: string[] }[]> {
+  const rows = await db
+    .selectFrom('family_league_mappings')
+    .select(['family', 'league_keys', 'provider_id'])
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('provider_id', 'is', null), eb('provider_id', '=', providerId)]))
+    .execute();
+  const byFamily = new Map<string, { family: string; leagues: string[] }>();
+  for (const r of rows.sort((a, b) => (a.provider_id === null ? 0 : 1) - (b.provider_id === null ? 0 : 1))) {
+    byFamily.set(familyKey(r.family), { family: r.family, leagues: r.league_keys });
+  }
+  return [...byFamily.values()];
+}
+
+/** Sets a provider's own mapping of a family (insert or replace). */
+export async function upsertProviderMapping(
+  db: Kysely<DB>,
+  providerId: number,
+  family: string,
+  leagueKeys: string[],
+): Promise<FamilyLeagueMappingRow> {
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('family_league_mappings')
+      .set({ deleted_at: new Date() })
+      .where('provider_id', '=', providerId)
+      .where((eb) => eb(eb.fn('lower', ['family']), '=', family.toLowerCase()))
+      .where('deleted_at', 'is', null)
+      .execute();
+    return trx
+      .insertInto('family_league_mappings')
+      .values({ provider_id: providerId, family, league_keys: leagueKeys, source: 'admin' })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+export async function softDeleteProviderMapping(
+  db: Kysely<DB>,
+  providerId: number,
+  family: string,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('family_league_mappings')
+    .set({ deleted_at: new Date() })
+    .where('provider_id', '=', providerId)
+    .where((eb) => eb(eb.fn('lower', ['family']), '=', family.toLowerCase()))
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
 }

@@ -100,11 +100,14 @@ export function scanAttributes(
   return to;
 }
 
-/** `s[from, to)` without blanks at either end. */
-export function sliceTrimmed(s: string, from: number, to: number): string {
+/** `s[from, to)` without blanks at either end; `same` itself when it has exactly those characters. */
+export function sliceTrimmed(s: string, from: number, to: number, same?: string): string {
   while (from < to && isBlank(s.charCodeAt(from))) from++;
   while (to > from && isBlank(s.charCodeAt(to - 1))) to--;
-  return from < to ? s.slice(from, to) : '';
+  if (from >= to) return '';
+  // Names usually repeat `tvg-name`; sharing that string saves an object per entry.
+  if (same !== undefined && same.length === to - from && s.startsWith(same, from)) return same;
+  return s.slice(from, to);
 }
 
 /** True when `s` has `prefix` (upper-case ASCII) at `at`, compared case-insensitively. */

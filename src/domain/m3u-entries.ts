@@ -110,7 +110,7 @@ export function createEntryReader(): EntryReader {
     }
     pLine = line;
     pDuration = duration;
-    pName = sliceTrimmed(s, comma + 1, to);
+    pName = sliceTrimmed(s, comma + 1, to, attrs['tvg-name']);
     pAttrs = attrs;
     return true;
   }

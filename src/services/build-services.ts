@@ -3,9 +3,10 @@ import type { Logger } from 'pino';
 import { loadDefaultFamilies } from '../config/channel-families.js';
 import type { Config } from '../config/env.js';
 import type { LeagueConfig } from '../config/leagues.js';
-import { leaguesForFamily, loadFamilyLeagueMappings, loadLeagues } from '../config/leagues.js';
+import { loadFamilyLeagueMappings, loadLeagues } from '../config/leagues.js';
 import { loadSportsConfig } from '../config/sports.js';
 import type { Database } from '../db/database.js';
+import { familyMappingsFor } from '../db/leagues.js';
 import { providerFamilies } from '../db/provider-patterns.js';
 import { normalizeTeamName } from '../domain/team-names.js';
 import { createEspnClient } from '../sources/espn.js';
@@ -85,7 +86,6 @@ export function buildServices(deps: {
   const matcher = createMatchChain({
     database: deps.database,
     leagues,
-    leaguesForFamily: (family) => leaguesForFamily(familyMappings, family),
     leagueForHint: leagueHintIndex(leagues),
     refresher,
     threshold: config.MATCH_CONFIDENCE_THRESHOLD,
@@ -97,7 +97,7 @@ export function buildServices(deps: {
   const generator = createGuideGenerator({
     reader,
     defaultFamilies,
-    familyMappings,
+    familyMappings: (providerId) => familyMappingsFor(deps.database.db, providerId),
     leagues,
     sports,
     providerPatterns: (providerId) => providerFamilies(deps.database.db, providerId),
@@ -127,6 +127,7 @@ export function buildServices(deps: {
       defaultTimeZone: config.DEFAULT_TIMEZONE,
       cacheSeconds: config.GUIDE_CACHE_TTL_SECONDS,
       now: deps.now,
+      leagueKeys: leagues.map((l) => l.key),
       ...(config.PUBLIC_BASE_URL && { publicBaseUrl: config.PUBLIC_BASE_URL }),
     },
   };

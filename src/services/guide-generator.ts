@@ -98,7 +98,8 @@ export interface GeneratedGuide {
 export interface GuideGeneratorDeps {
   reader: PlaylistReader;
   defaultFamilies: ChannelFamily[];
-  familyMappings: FamilyLeagueMapping[];
+  /** The family mappings of a provider: its own over the universal ones. */
+  familyMappings: (providerId: number) => Promise<FamilyLeagueMapping[]>;
   leagues: LeagueConfig[];
   sports: SportsConfig;
   providerPatterns: (providerId: number) => Promise<ChannelFamily[]>;
@@ -140,6 +141,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     const now = deps.now();
     const playlist = await deps.reader.read(provider, provider.settings.vodRules ?? []);
     const families = compileFamilies(await deps.providerPatterns(provider.id), deps.defaultFamilies);
+    const mappings = await deps.familyMappings(provider.id);
     const ctx = { now, timeZone: provider.timezone, families };
 
     const parsedAll = playlist.live.map((entry) => parseChannelName(entry.name, ctx));
@@ -153,7 +155,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
         entry: playlist.live[i]!,
         parsed,
         channelId: ids[k]!,
-        leagues: parsed.family ? leaguesForFamily(deps.familyMappings, parsed.family) : null,
+        leagues: parsed.family ? leaguesForFamily(mappings, parsed.family) : null,
       };
     });
 

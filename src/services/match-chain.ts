@@ -37,7 +37,6 @@ type Handler = { name: string; run(jobs: Job[], round: Round): Promise<void> };
 export interface MatchChainDeps {
   database: Database;
   leagues: readonly LeagueConfig[];
-  leaguesForFamily: (family: string) => string[] | null;
   leagueForHint?: (hint: string) => string | null;
   refresher?: EventsRefresher;
   threshold: number;
@@ -191,7 +190,8 @@ export function createMatchChain(deps: MatchChainDeps): ChannelMatcher {
       channel,
       fp: channelFingerprint(channel.parsed, ctx),
       query: candidateQuery(channel.parsed, {
-        leaguesForFamily: deps.leaguesForFamily,
+        // The generator read the family's leagues from the provider's mappings.
+        leaguesForFamily: () => channel.leagues,
         ...(deps.leagueForHint && { leagueForHint: deps.leagueForHint }),
         now,
         timeZone: provider.timezone,

@@ -1,0 +1,103 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { listProviderMappings, softDeleteProviderMapping, upsertProviderMapping } from '../../db/leagues.js';
+import { getProvider } from '../../db/providers.js';
+import { NotFoundError } from '../../errors.js';
+import { errorSchema, slugSchema } from '../schemas/providers.js';
+
+export interface MappingRoutesOptions {
+  database: Database;
+  leagueKeys: readonly string[];
+  onProviderChanged?: (slug: string) => void;
+}
+
+const mappingSchema = z.object({
+  family: z.string(),
+  leagues: z.array(z.string()).describe('League keys, most likely first; empty means any league'),
+});
+
+const security = [{ adminToken: [] }];
+
+export const mappingRoutes: FastifyPluginAsyncZod<MappingRoutesOptions> = async (app, opts) => {
+  const { db } = opts.database;
+  const known = new Set(opts.leagueKeys);
+  const providerId = async (slug: string) => {
+    const p = await getProvider(db, slug);
+    if (!p) throw new NotFoundError(`no provider '${slug}'`);
+    return p.id;
+  };
+
+  app.get(
+    '/api/providers/:slug/mappings',
+    {
+      schema: {
+        tags: ['providers'],
+        summary: "A provider's own family-to-league mappings (over the universal ones from config)",
+        security,
+        params: z.object({ slug: slugSchema }),
+        response: { 200: z.object({ mappings: z.array(mappingSchema) }), 401: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request) => ({
+      mappings: (await listProviderMappings(db, await providerId(request.params.slug))).map((r) => ({
+        family: r.family,
+        leagues: r.league_keys,
+      })),
+    }),
+  );
+
+  app.put(
+    '/api/providers/:slug/mappings',
+    {
+      schema: {
+        tags: ['providers'],
+        summary: 'Map a channel family of this provider to leagues (replaces its previous mapping)',
+        security,
+        params: z.object({ slug: slugSchema }),
+        body: z
+          .object({
+            family: z.string().min(1).max(80),
+            leagues: z
+              .array(z.string().refine((k) => known.has(k), 'is not a configured league key'))
+              .max(50),
+          })
+          .strict(),
+        response: { 200: mappingSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      const row = await upsertProviderMapping(
+        db,
+        await providerId(request.params.slug),
+        request.body.family,
+        request.body.leagues,
+      );
+      opts.onProviderChanged?.(request.params.slug);
+      return { family: row.family, leagues: row.league_keys };
+    },
+  );
+
+  app.delete(
+    '/api/providers/:slug/mappings/:family',
+    {
+      schema: {
+        tags: ['providers'],
+        summary: "Soft-delete a provider's own mapping (the universal one applies again)",
+        security,
+        params: z.object({ slug: slugSchema, family: z.string().min(1).max(80) }),
+        response: { 204: z.null(), 401: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const ok = await softDeleteProviderMapping(
+        db,
+        await providerId(request.params.slug),
+        request.params.family,
+      );
+      if (!ok) throw new NotFoundError(`no mapping for '${request.params.family}'`);
+      opts.onProviderChanged?.(request.params.slug);
+      return reply.code(204).send(null);
+    },
+  );
+};
