@@ -12,8 +12,26 @@ export interface MatchRecord {
   payload: string;
 }
 
+// Postgres takes at most 65,535 bind parameters a statement: big generations write in slices.
+const SLICE = 1000;
+
+/** One row per key, the last one winning: an upsert may not touch the same row twice in one statement. */
+function lastPerKey<T>(items: readonly T[], key: (t: T) => string): T[] {
+  return [...new Map(items.map((t) => [key(t), t])).values()];
+}
+
+function slices<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += SLICE) out.push(items.slice(i, i + SLICE));
+  return out;
+}
+
 export async function upsertMatches(db: Kysely<DB>, records: readonly MatchRecord[]): Promise<void> {
-  if (records.length === 0) return;
+  const unique = lastPerKey(records, (r) => `${r.providerId}|${r.fingerprint}|${r.day}`);
+  for (const slice of slices(unique)) await upsertMatchSlice(db, slice);
+}
+
+async function upsertMatchSlice(db: Kysely<DB>, records: readonly MatchRecord[]): Promise<void> {
   await db
     .insertInto('matches')
     .values(
@@ -41,21 +59,31 @@ export async function upsertMatches(db: Kysely<DB>, records: readonly MatchRecor
     .execute();
 }
 
-/** Confirmed matches of other providers for the same normalized payload on the same day, best first. */
-export function listMatchesByPayload(
+/** Confirmed matches of other providers for any of these normalized payloads on these days, best first. */
+export async function listMatchesByPayloads(
   db: Kysely<DB>,
-  query: { payload: string; day: string; excludeProviderId: number; minConfidence: number },
+  query: {
+    payloads: readonly string[];
+    days: readonly string[];
+    excludeProviderId: number;
+    minConfidence: number;
+  },
 ) {
-  return db
-    .selectFrom('matches')
-    .select(['event_id', 'confidence', 'provider_id', 'handler'])
-    .where('payload', '=', query.payload)
-    .where('day', '=', query.day)
-    .where('provider_id', '<>', query.excludeProviderId)
-    .where('confidence', '>=', query.minConfidence)
-    .orderBy('confidence', 'desc')
-    .limit(10)
-    .execute();
+  const rows = [];
+  for (const slice of slices(query.payloads)) {
+    rows.push(
+      ...(await db
+        .selectFrom('matches')
+        .select(['payload', 'day', 'event_id', 'confidence', 'provider_id', 'handler'])
+        .where('payload', 'in', slice)
+        .where('day', 'in', [...query.days])
+        .where('provider_id', '<>', query.excludeProviderId)
+        .where('confidence', '>=', query.minConfidence)
+        .orderBy('confidence', 'desc')
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 export interface UnmatchedRecord {
@@ -69,7 +97,11 @@ export interface UnmatchedRecord {
 }
 
 export async function upsertUnmatched(db: Kysely<DB>, records: readonly UnmatchedRecord[]): Promise<void> {
-  if (records.length === 0) return;
+  const unique = lastPerKey(records, (r) => `${r.providerId}|${r.fingerprint}|${r.day}`);
+  for (const slice of slices(unique)) await upsertUnmatchedSlice(db, slice);
+}
+
+async function upsertUnmatchedSlice(db: Kysely<DB>, records: readonly UnmatchedRecord[]): Promise<void> {
   await db
     .insertInto('unmatched_channels')
     .values(
@@ -101,12 +133,13 @@ export async function deleteUnmatched(
   providerId: number,
   fingerprints: readonly string[],
 ): Promise<void> {
-  if (fingerprints.length === 0) return;
-  await db
-    .deleteFrom('unmatched_channels')
-    .where('provider_id', '=', providerId)
-    .where('fingerprint', 'in', [...fingerprints])
-    .execute();
+  for (const slice of slices(fingerprints)) {
+    await db
+      .deleteFrom('unmatched_channels')
+      .where('provider_id', '=', providerId)
+      .where('fingerprint', 'in', slice)
+      .execute();
+  }
 }
 
 /** Leagues of the events matched in the last two days: what the background refresh keeps fresh. */

@@ -20,6 +20,22 @@ export interface LineSplitter {
   end(): void;
 }
 
+// Line breaks are found with indexOf('\n') when a text or chunk has no CR at all, else by a scan of each
+// line. Keeping a cached indexOf('\r') position inside the loop, re-searched only once passed, looks
+// cheaper but is not: on Node 20 the optimised loop was seen calling it on every line, each call searching
+// the rest of a CR-free text (minutes for 20 MB). No indexOf sits in a branch of these loops.
+
+/** Index of the first CR or LF in `s` from `from`, or `s.length`. */
+function scanTextBreak(s: string, from: number): number {
+  let i = from;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === LF || c === CR) break;
+    i++;
+  }
+  return i;
+}
+
 /**
  * Splits a whole text held in memory (a leading BOM is dropped). Lines are handed over as ranges of it;
  * nothing is copied.
@@ -27,18 +43,30 @@ export interface LineSplitter {
 export function splitTextLines(text: string, sink: LineSink): void {
   const len = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let nl = text.indexOf('\n', pos);
-  let cr = text.indexOf('\r', pos);
-  while (pos < len) {
-    if (nl !== -1 && nl < pos) nl = text.indexOf('\n', pos);
-    if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
-    const end = cr !== -1 && (nl === -1 || cr < nl) ? cr : nl !== -1 ? nl : len;
+  // Hands over the line ending at `end`; returns where the next one starts.
+  const deliver = (end: number): number => {
     // Dropped like the streaming splitter drops it, so that both read the same lines.
     if (end - pos > MAX_LINE) sink.overlong(text.slice(pos, pos + 64));
     else sink.line(text, pos, end);
-    pos = end + 1;
-    if (end === cr && text.charCodeAt(pos) === LF) pos++;
+    return text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+  };
+  if (text.indexOf('\r', pos) === -1) {
+    while (pos < len) {
+      const nl = text.indexOf('\n', pos);
+      pos = deliver(nl === -1 ? len : nl);
+    }
+  } else {
+    while (pos < len) pos = deliver(scanTextBreak(text, pos));
   }
+}
+
+/** Index of the first CR or LF in `bytes` from `from`, or -1. */
+function scanByteBreak(bytes: Uint8Array, from: number): number {
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === LF || b === CR) return i;
+  }
+  return -1;
 }
 
 /**
@@ -74,6 +102,25 @@ export function createByteLineSplitter(sink: LineSink): LineSplitter {
     sink.overlong(decoder.decode(rest.subarray(0, 64)));
   }
 
+  // Hands over the line `bytes[pos, end)` (with any carried start); returns where the next one starts.
+  function line(bytes: Uint8Array, pos: number, end: number): number {
+    if (dropping) {
+      dropping = false;
+    } else if (carry !== null) {
+      const joined = new Uint8Array(carry.length + end - pos);
+      joined.set(carry);
+      joined.set(bytes.subarray(pos, end), carry.length);
+      carry = null;
+      emit(joined, 0, joined.length);
+    } else {
+      emit(bytes, pos, end);
+    }
+    const next = end + 1;
+    if (bytes[end] !== CR) return next;
+    if (next === bytes.length) skipLf = true;
+    return bytes[next] === LF ? next + 1 : next;
+  }
+
   return {
     push(bytes) {
       const len = bytes.length;
@@ -83,31 +130,16 @@ export function createByteLineSplitter(sink: LineSink): LineSplitter {
         skipLf = false;
         if (bytes[0] === LF) pos = 1;
       }
-      let nl = bytes.indexOf(LF, pos);
-      let cr = bytes.indexOf(CR, pos);
-      for (;;) {
-        if (nl !== -1 && nl < pos) nl = bytes.indexOf(LF, pos);
-        if (cr !== -1 && cr < pos) cr = bytes.indexOf(CR, pos);
-        const end = cr !== -1 && (nl === -1 || cr < nl) ? cr : nl;
-        if (end === -1) break;
-        if (dropping) {
-          dropping = false;
-        } else if (carry !== null) {
-          const line = new Uint8Array(carry.length + end - pos);
-          line.set(carry);
-          line.set(bytes.subarray(pos, end), carry.length);
-          carry = null;
-          emit(line, 0, line.length);
-        } else {
-          emit(bytes, pos, end);
+      if (bytes.indexOf(CR, pos) === -1) {
+        for (let end = bytes.indexOf(LF, pos); end !== -1; end = bytes.indexOf(LF, pos)) {
+          pos = line(bytes, pos, end);
         }
-        pos = end + 1;
-        if (end === cr) {
-          if (pos === len) skipLf = true;
-          else if (bytes[pos] === LF) pos++;
+      } else {
+        for (let end = scanByteBreak(bytes, pos); end !== -1; end = scanByteBreak(bytes, pos)) {
+          pos = line(bytes, pos, end);
         }
       }
-      if (pos === len) return;
+      if (pos === len || dropping) return;
       // A copy: the source may reuse its buffer for the next chunk.
       const rest = bytes.slice(pos);
       if (carry === null) {

@@ -67,11 +67,11 @@ export async function* parseM3uStream(
       lines.push(encoder.flush());
       lines.push(chunk);
     }
-    yield* reader.take();
+    for (const entry of reader.take()) yield entry;
   }
   lines.push(encoder.flush());
   lines.end();
   reader.finish();
-  yield* reader.take();
+  for (const entry of reader.take()) yield entry;
   stats?.(reader.stats, reader.header);
 }

@@ -103,6 +103,7 @@ export function buildServices(deps: {
     providerPatterns: (providerId) => providerFamilies(deps.database.db, providerId),
     matcher,
     now: deps.now,
+    ...(deps.logger && { logger: deps.logger }),
   });
   const guides = createGuideService({
     database: deps.database,

@@ -105,6 +105,7 @@ export interface GuideGeneratorDeps {
   providerPatterns: (providerId: number) => Promise<ChannelFamily[]>;
   matcher?: ChannelMatcher;
   now: () => Date;
+  logger?: { error(obj: object, msg: string): void };
 }
 
 function reportParsed(p: ParsedChannel): ReportChannel['parsed'] {
@@ -160,7 +161,15 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     });
 
     const events = channels.filter((c) => c.parsed.kind === 'event');
-    const outcomes = deps.matcher ? await deps.matcher.matchChannels(provider, events, now) : [];
+    let outcomes: MatchOutcome[] = [];
+    try {
+      if (deps.matcher) outcomes = await deps.matcher.matchChannels(provider, events, now);
+    } catch (err) {
+      // Matching degrades the guide to name-built programmes; it never takes the guide down.
+      deps.logger?.error({ err, provider: provider.slug }, 'matching failed');
+      const why = `matching failed: ${err instanceof Error ? err.message.slice(0, 200) : 'unknown error'}`;
+      outcomes = events.map(() => ({ status: 'unmatched', why }));
+    }
     const outcomeOf = new Map(events.map((c, i) => [c, outcomes[i]]));
 
     const scheduler = createScheduler({

@@ -3,7 +3,7 @@ import type { LeagueConfig } from '../config/leagues.js';
 import type { Database } from '../db/database.js';
 import type { StoredEvent } from '../db/events.js';
 import { listEventsForLeagues, listStoredEventsByIds } from '../db/events.js';
-import { deleteUnmatched, listMatchesByPayload, upsertMatches, upsertUnmatched } from '../db/matches.js';
+import { deleteUnmatched, listMatchesByPayloads, upsertMatches, upsertUnmatched } from '../db/matches.js';
 import type { CandidateQuery } from '../domain/match-candidates.js';
 import { admitsLeague, candidateQuery, inWindow } from '../domain/match-candidates.js';
 import type { ScoredCandidate } from '../domain/match-decide.js';
@@ -123,30 +123,41 @@ export function createMatchChain(deps: MatchChainDeps): ChannelMatcher {
     {
       name: 'cross-provider',
       async run(jobs, round) {
+        if (jobs.length === 0) return;
+        const rows = await listMatchesByPayloads(db, {
+          payloads: [...new Set(jobs.map((j) => j.fp.payload))],
+          days: [...new Set(jobs.map((j) => j.fp.day))],
+          excludeProviderId: round.provider.id,
+          minConfidence: deps.threshold,
+        });
+        const byKey = new Map<string, typeof rows>();
+        for (const r of rows)
+          byKey.set(`${r.payload}|${r.day}`, [...(byKey.get(`${r.payload}|${r.day}`) ?? []), r]);
+        const agreed = new Map<string, (typeof rows)[number]>();
         for (const job of jobs) {
-          const rows = await listMatchesByPayload(db, {
-            payload: job.fp.payload,
-            day: job.fp.day,
-            excludeProviderId: round.provider.id,
-            minConfidence: deps.threshold,
-          });
-          const ids = [...new Set(rows.map((r) => r.event_id))];
-          if (ids.length !== 1) {
+          const mine = byKey.get(`${job.fp.payload}|${job.fp.day}`) ?? [];
+          const ids = new Set(mine.map((r) => r.event_id));
+          if (ids.size === 1) agreed.set(job.fp.key, mine[0]!);
+          else
             job.steps.push(
-              `cross-provider: ${ids.length === 0 ? 'no other provider matched this name today' : 'other providers disagree'}`,
+              `cross-provider: ${ids.size === 0 ? 'no other provider matched this name today' : 'other providers disagree'}`,
             );
-            continue;
-          }
-          const [stored] = await listStoredEventsByIds(db, ids);
-          const row = rows[0]!;
-          if (stored) {
-            job.answer = {
-              event: stored.event,
-              handler: 'cross-provider',
-              confidence: row.confidence,
-              why: `another provider's identical name matched it today (${row.handler}, ${row.confidence.toFixed(2)})`,
-            };
-          }
+        }
+        const events = new Map(
+          (await listStoredEventsByIds(db, [...new Set([...agreed.values()].map((r) => r.event_id))])).map(
+            (s) => [Number(s.event.id), s.event],
+          ),
+        );
+        for (const job of jobs) {
+          const row = agreed.get(job.fp.key);
+          const event = row && events.get(row.event_id);
+          if (!row || !event) continue;
+          job.answer = {
+            event,
+            handler: 'cross-provider',
+            confidence: row.confidence,
+            why: `another provider's identical name matched it today (${row.handler}, ${row.confidence.toFixed(2)})`,
+          };
         }
       },
     },
