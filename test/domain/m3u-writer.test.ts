@@ -3,22 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { parseM3u } from '../../src/domain/m3u-parser.js';
 import { writeM3u } from '../../src/domain/m3u-writer.js';
 import type { PlaylistEntry } from '../../src/domain/types.js';
+import { playlistEntry } from '../support/playlist-entry.js';
 
 function entry(overrides: Partial<PlaylistEntry>): PlaylistEntry {
-  return {
-    name: 'ESPN',
-    url: 'http://line.example.net:8080/live/u/p/1.ts',
-    duration: -1,
-    attrs: {},
-    tvgId: '',
-    tvgName: '',
-    logo: '',
-    group: '',
-    options: [],
-    vodMarker: false,
-    line: 1,
-    ...overrides,
-  };
+  return playlistEntry({ name: 'ESPN', ...overrides });
 }
 
 const write = (entries: PlaylistEntry[], attrs: Record<string, string> = {}) =>

@@ -2,23 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseM3u } from '../../src/domain/m3u-parser.js';
 import type { PlaylistEntry } from '../../src/domain/types.js';
+import { playlistEntry } from '../support/playlist-entry.js';
 import { isVodEntry, urlPathSegments, type VodRule } from '../../src/domain/vod.js';
 
 function entry(url: string | null, overrides: Partial<PlaylistEntry> = {}): PlaylistEntry {
-  return {
-    name: 'Channel',
-    url,
-    duration: -1,
-    attrs: {},
-    tvgId: '',
-    tvgName: '',
-    logo: '',
-    group: '',
-    options: [],
-    vodMarker: false,
-    line: 1,
-    ...overrides,
-  };
+  return playlistEntry({ url, ...overrides });
 }
 
 describe('isVodEntry', () => {

@@ -5,23 +5,9 @@ import { UpstreamError } from '../../src/errors.js';
 import { createCircuitBreaker } from '../../src/sources/circuit-breaker.js';
 import { createHttpClient, type HttpClientOptions } from '../../src/sources/http-client.js';
 import { createRateLimiter } from '../../src/sources/rate-limiter.js';
-import {
-  startClosedPortUrl,
-  startLoopbackServer,
-  type LoopbackHandler,
-  type LoopbackServer,
-} from '../support/loopback-server.js';
+import { startClosedPortUrl, loopbackPerTest } from '../support/loopback-server.js';
 
-let server: LoopbackServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: LoopbackHandler): Promise<LoopbackServer> {
-  server = await startLoopbackServer(handler);
-  return server;
-}
+const serve = loopbackPerTest(afterEach);
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });

@@ -6,23 +6,9 @@ import {
   type PlaylistFetch,
   type PlaylistFetcherOptions,
 } from '../../src/sources/playlist.js';
-import {
-  startClosedPortUrl,
-  startLoopbackServer,
-  type LoopbackHandler,
-  type LoopbackServer,
-} from '../support/loopback-server.js';
+import { startClosedPortUrl, loopbackPerTest } from '../support/loopback-server.js';
 
-let server: LoopbackServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: LoopbackHandler): Promise<LoopbackServer> {
-  server = await startLoopbackServer(handler);
-  return server;
-}
+const serve = loopbackPerTest(afterEach);
 
 const M3U = '#EXTM3U\n#EXTINF:-1 tvg-id="nba1" group-title="NBA",NBA 01: Lakers vs Celtics\nhttp://x/1\n';
 

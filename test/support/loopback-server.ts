@@ -69,3 +69,19 @@ export async function startClosedPortUrl(): Promise<string> {
   await server.close();
   return server.url;
 }
+
+/**
+ * For a test file: `serve(handler)` starts a loopback server that is closed after each test.
+ * Call at module level (it registers an afterEach hook).
+ */
+export function loopbackPerTest(afterEach: (fn: () => Promise<void>) => void) {
+  let server: LoopbackServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return async function serve(handler: LoopbackHandler): Promise<LoopbackServer> {
+    server = await startLoopbackServer(handler);
+    return server;
+  };
+}
