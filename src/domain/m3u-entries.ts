@@ -2,6 +2,9 @@ import { hasPrefix, isBlank, scanAttributes, sliceTrimmed, UNTERMINATED } from '
 import { MAX_LINE, type LineSink } from './m3u-lines.js';
 import type { ParseStats, PlaylistEntry, PlaylistHeader } from './types.js';
 
+// Most entries carry no options: they share one frozen empty list instead of 100k new arrays.
+const NO_OPTIONS = Object.freeze([]) as unknown as string[];
+
 /** Problems kept with their line; the rest are only counted. */
 const MAX_PROBLEMS = 20;
 
@@ -36,7 +39,7 @@ export function createEntryReader(): EntryReader {
   let pAttrs: Record<string, string> = {};
   // A malformed #EXTINF also owns the lines up to its URL; they are not counted again.
   let swallowing = false;
-  let options: string[] = [];
+  let options: string[] = NO_OPTIONS;
   let group = '';
   let vodMarker = false;
 
@@ -51,8 +54,13 @@ export function createEntryReader(): EntryReader {
     problem(line, reason);
   }
 
+  function addOption(line: string): void {
+    if (options === NO_OPTIONS) options = [];
+    options.push(line);
+  }
+
   function resetEntryState(): void {
-    options = [];
+    options = NO_OPTIONS;
     group = '';
     vodMarker = false;
   }
@@ -139,9 +147,9 @@ export function createEntryReader(): EntryReader {
     } else if (hasPrefix(s, from, to, '#EXT-X-PLAYLIST-TYPE:')) {
       if (sliceTrimmed(s, from + 21, to).toUpperCase() === 'VOD') vodMarker = true;
     } else if (hasPrefix(s, from, to, '#EXTVLCOPT') || hasPrefix(s, from, to, '#KODIPROP')) {
-      options.push(s.slice(from, to));
+      addOption(s.slice(from, to));
     } else if (pending && hasPrefix(s, from, to, '#EXT')) {
-      options.push(s.slice(from, to));
+      addOption(s.slice(from, to));
     }
     // Other `#` lines are comments.
   }
