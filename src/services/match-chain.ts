@@ -47,6 +47,17 @@ export interface MatchChainDeps {
 
 const MAX_DAYS_PER_QUERY = 4;
 
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 function localDays(q: CandidateQuery): string[] {
   const first = wallClock(q.fromUtc, q.timeZone).ymd;
   const last = wallClock(new Date(q.toUtc.getTime() - 1), q.timeZone).ymd;
@@ -76,9 +87,7 @@ export function createMatchChain(deps: MatchChainDeps): ChannelMatcher {
     const from = new Date(Math.min(...jobs.map((j) => j.query.fromUtc.getTime())));
     const to = new Date(Math.max(...jobs.map((j) => j.query.toUtc.getTime())));
     const stored = leagues.length ? await listEventsForLeagues(db, leagues, from, to) : [];
-    const byLeague = new Map<string, StoredEvent[]>();
-    for (const s of stored) byLeague.set(s.event.league, [...(byLeague.get(s.event.league) ?? []), s]);
-    round.events = byLeague;
+    round.events = groupBy(stored, (s) => s.event.league);
   }
 
   function decideLocally(job: Job, round: Round, handler: string): void {
@@ -130,9 +139,7 @@ export function createMatchChain(deps: MatchChainDeps): ChannelMatcher {
           excludeProviderId: round.provider.id,
           minConfidence: deps.threshold,
         });
-        const byKey = new Map<string, typeof rows>();
-        for (const r of rows)
-          byKey.set(`${r.payload}|${r.day}`, [...(byKey.get(`${r.payload}|${r.day}`) ?? []), r]);
+        const byKey = groupBy(rows, (r) => `${r.payload}|${r.day}`);
         const agreed = new Map<string, (typeof rows)[number]>();
         for (const job of jobs) {
           const mine = byKey.get(`${job.fp.payload}|${job.fp.day}`) ?? [];
