@@ -4,12 +4,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UpstreamError } from '../../src/errors.js';
-import {
-  createPlaylistFetcher,
-  isAllowedPlaylistUrl,
-  type PlaylistFetch,
-} from '../../src/sources/playlist.js';
+import { createPlaylistFetcher, isAllowedPlaylistUrl } from '../../src/sources/playlist.js';
+import { acme, failure, readBody } from '../support/playlist-fetch.js';
+
+const readAll = async (r: Parameters<typeof readBody>[0]) => (await readBody(r)).text;
 
 const M3U = '#EXTM3U\n#EXTINF:-1 group-title="NFL",NFL 03: Bears @ Packers 12:00 PM CT\nhttp://x/3\n';
 
@@ -27,24 +25,6 @@ afterEach(async () => {
 });
 
 const fileUrl = (p: string) => pathToFileURL(p).href;
-const acme = (playlistUrl: string) => ({ slug: 'acme', playlistUrl });
-
-async function readAll(result: PlaylistFetch): Promise<string> {
-  if (result.status !== 'ok') throw new Error(`expected ok, got ${result.status}`);
-  const parts: Buffer[] = [];
-  for await (const chunk of result.body) parts.push(Buffer.from(chunk));
-  return Buffer.concat(parts).toString('utf8');
-}
-
-async function failure(work: Promise<unknown>): Promise<UpstreamError> {
-  const err: unknown = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(UpstreamError);
-  expect((err as UpstreamError).source).toBe('acme');
-  return err as UpstreamError;
-}
 
 describe('file: playlists', () => {
   it('reads an absolute file URL inside the playlist directory', async () => {

@@ -1,12 +1,8 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UpstreamError } from '../../src/errors.js';
-import {
-  createPlaylistFetcher,
-  type PlaylistFetch,
-  type PlaylistFetcherOptions,
-} from '../../src/sources/playlist.js';
+import { createPlaylistFetcher, type PlaylistFetcherOptions } from '../../src/sources/playlist.js';
 import { startClosedPortUrl, loopbackPerTest } from '../support/loopback-server.js';
+import { acme, failure, readBody } from '../support/playlist-fetch.js';
 
 const serve = loopbackPerTest(afterEach);
 
@@ -27,25 +23,6 @@ function fetcher(extra: Partial<PlaylistFetcherOptions> = {}) {
   return { f, sleeps };
 }
 
-const acme = (playlistUrl: string) => ({ slug: 'acme', playlistUrl });
-
-async function readAll(result: PlaylistFetch): Promise<{ text: string; chunks: number }> {
-  if (result.status !== 'ok') throw new Error(`expected ok, got ${result.status}`);
-  const parts: Buffer[] = [];
-  for await (const chunk of result.body) parts.push(Buffer.from(chunk));
-  return { text: Buffer.concat(parts).toString('utf8'), chunks: parts.length };
-}
-
-async function failure(work: Promise<unknown>): Promise<UpstreamError> {
-  const err: unknown = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(UpstreamError);
-  expect((err as UpstreamError).source).toBe('acme');
-  return err as UpstreamError;
-}
-
 describe('createPlaylistFetcher over HTTP', () => {
   it('streams the playlist body and returns its validators', async () => {
     const srv = await serve((_req, res) => {
@@ -57,7 +34,7 @@ describe('createPlaylistFetcher over HTTP', () => {
       status: 'ok',
       validators: { etag: '"v1"', lastModified: 'Wed, 25 Nov 2026 12:00:00 GMT' },
     });
-    expect((await readAll(result)).text).toBe(M3U);
+    expect((await readBody(result)).text).toBe(M3U);
     expect(srv.requests[0]?.url).toBe('/get.php?username=u&password=p');
   });
 
@@ -71,7 +48,7 @@ describe('createPlaylistFetcher over HTTP', () => {
       }
       res.end();
     });
-    const { text, chunks } = await readAll(await fetcher().f.fetch(acme(srv.url)));
+    const { text, chunks } = await readBody(await fetcher().f.fetch(acme(srv.url)));
     expect(text.length).toBe(line.length * 2000 * 50);
     expect(chunks).toBeGreaterThan(10);
   });
@@ -85,7 +62,7 @@ describe('createPlaylistFetcher over HTTP', () => {
       res.writeHead(200, { 'content-encoding': coding });
       res.end(compress(Buffer.from(M3U)));
     });
-    expect((await readAll(await fetcher().f.fetch(acme(srv.url)))).text).toBe(M3U);
+    expect((await readBody(await fetcher().f.fetch(acme(srv.url)))).text).toBe(M3U);
     expect(srv.requests[0]?.headers['accept-encoding']).toContain(coding);
   });
 
@@ -95,7 +72,7 @@ describe('createPlaylistFetcher over HTTP', () => {
       res.end('this is not gzip at all');
     });
     const result = await fetcher().f.fetch(acme(srv.url));
-    expect(await failure(readAll(result))).toMatchObject({ reason: 'bad-body' });
+    expect(await failure(readBody(result))).toMatchObject({ reason: 'bad-body' });
   });
 
   it('sends the remembered validators and turns a 304 into not-modified', async () => {
@@ -110,7 +87,7 @@ describe('createPlaylistFetcher over HTTP', () => {
     });
     const { f } = fetcher();
     const first = await f.fetch(acme(srv.url));
-    await readAll(first);
+    await readBody(first);
     const validators = first.status === 'ok' ? first.validators : {};
     await expect(f.fetch(acme(srv.url), validators)).resolves.toEqual({ status: 'not-modified' });
     expect(srv.requests[1]?.headers['if-modified-since']).toBe('Tue, 24 Nov 2026 08:00:00 GMT');
@@ -132,7 +109,7 @@ describe('createPlaylistFetcher over HTTP', () => {
       res.end(hop < 3 ? '' : M3U);
     });
     const { f } = fetcher({ maxRedirects: 3 });
-    expect((await readAll(await f.fetch(acme(`${srv.url}/0`)))).text).toBe(M3U);
+    expect((await readBody(await f.fetch(acme(`${srv.url}/0`)))).text).toBe(M3U);
     expect(srv.requests.map((r) => r.url)).toEqual(['/0', '/1', '/2', '/3']);
   });
 
@@ -173,7 +150,7 @@ describe('createPlaylistFetcher over HTTP', () => {
       res.end(bomb);
     });
     const result = await fetcher({ maxBytes: 64 * 1024 }).f.fetch(acme(srv.url));
-    expect(await failure(readAll(result))).toMatchObject({ reason: 'too-large' });
+    expect(await failure(readBody(result))).toMatchObject({ reason: 'too-large' });
   });
 
   it('retries 5xx answers with backoff and then succeeds', async () => {
@@ -182,7 +159,7 @@ describe('createPlaylistFetcher over HTTP', () => {
       res.end(i < 2 ? 'busy' : M3U);
     });
     const { f, sleeps } = fetcher({ backoffBaseMs: 100 });
-    expect((await readAll(await f.fetch(acme(srv.url)))).text).toBe(M3U);
+    expect((await readBody(await f.fetch(acme(srv.url)))).text).toBe(M3U);
     expect(sleeps).toEqual([50, 100]);
   });
 
@@ -211,7 +188,7 @@ describe('createPlaylistFetcher over HTTP', () => {
       res.end(i === 0 ? '' : M3U);
     });
     const { f, sleeps } = fetcher();
-    expect((await readAll(await f.fetch(acme(srv.url)))).text).toBe(M3U);
+    expect((await readBody(await f.fetch(acme(srv.url)))).text).toBe(M3U);
     expect(sleeps).toEqual([1000]);
   });
 
@@ -228,7 +205,7 @@ describe('createPlaylistFetcher over HTTP', () => {
       res.write('#EXTM3U\n');
     });
     const result = await fetcher({ bodyTimeoutMs: 200 }).f.fetch(acme(srv.url));
-    expect(await failure(readAll(result))).toMatchObject({ reason: 'timeout' });
+    expect(await failure(readBody(result))).toMatchObject({ reason: 'timeout' });
   });
 
   it('reports a refused connection as connect', async () => {
