@@ -1,5 +1,17 @@
-// Hand-written scanners for `key="value"` lists. They work on index ranges of a larger buffer so that a
-// line is never copied; only keys and values are sliced out. No regex: a playlist has 100k+ such lines.
+import type { Buffer } from 'node:buffer';
+
+declare module 'node:buffer' {
+  // Node's own decoders behind `toString(encoding, start, end)`, without its argument checks and encoding
+  // lookup: about a third of the cost of each of the 500k small strings a 100k-entry playlist makes.
+  interface Buffer {
+    latin1Slice(start: number, end: number): string;
+    utf8Slice(start: number, end: number): string;
+  }
+}
+
+// Hand-written scanners for `key="value"` lists over UTF-8 bytes. They work on index ranges of a larger
+// buffer so that a line is never copied or decoded whole; only keys and values become strings. No regex and
+// no string indexing: a playlist has 100k+ such lines, and a byte load is far cheaper than `charCodeAt`.
 
 const SPACE = 32;
 const COMMA = 44;
@@ -8,48 +20,103 @@ const DOUBLE_QUOTE = 34;
 const SINGLE_QUOTE = 39;
 const UPPER_A = 65;
 const UPPER_Z = 90;
-const BOM = 0xfeff;
+/** Any byte at or past this one belongs to a multi-byte UTF-8 sequence (or is invalid). */
+const NON_ASCII = 0x80;
 
-// Keys seen on nearly every line, grouped by length. Matching them in place avoids slicing a fresh key
-// string per attribute, which V8 would then have to internalize to use it as a property name.
+// Keys seen on nearly every line, in a small open-addressing table keyed by a hash the scanner computes
+// while it reads the key. A hit, checked byte for byte, gives the canonical key string instead of a fresh
+// one that V8 would then have to internalize to use it as a property name.
 const COMMON_KEYS =
   'tvg-id tvg-name tvg-logo group-title tvg-chno tvg-shift tvg-url tvg-rec tvg-country tvg-language ' +
   'tvg-type url-tvg x-tvg-url catchup catchup-days catchup-source catchup-type timeshift media ' +
   'radio channel-id channel-number user-agent referrer http-referrer http-user-agent parent-code ' +
   'audio-track provider media-dir media-size tvc-guide-stationid';
-const KNOWN_KEYS: (readonly string[] | undefined)[] = [];
-// Property names come back from Object.keys internalized, as literals would be.
-for (const key of Object.keys(Object.fromEntries(COMMON_KEYS.split(' ').map((k) => [k, 0])))) {
-  KNOWN_KEYS[key.length] = [...(KNOWN_KEYS[key.length] ?? []), key];
+const TABLE_MASK = 255;
+const TABLE_KEYS: (string | undefined)[] = new Array<string | undefined>(TABLE_MASK + 1).fill(undefined);
+const TABLE_BYTES: Uint8Array[] = new Array<Uint8Array>(TABLE_MASK + 1).fill(new Uint8Array(0));
+
+/** The scanner's running key hash after one more byte. */
+function hashStep(hash: number, byte: number): number {
+  return (Math.imul(hash, 31) + byte) | 0;
 }
 
-function knownKey(s: string, from: number, to: number): string | undefined {
-  const candidates = KNOWN_KEYS[to - from];
-  if (candidates === undefined) return undefined;
-  for (const key of candidates) {
+// Property names come back from Object.keys internalized, as literals would be.
+for (const key of Object.keys(Object.fromEntries(COMMON_KEYS.split(' ').map((k) => [k, 0])))) {
+  let hash = 0;
+  for (let k = 0; k < key.length; k++) hash = hashStep(hash, key.charCodeAt(k));
+  let slot = hash & TABLE_MASK;
+  while (TABLE_KEYS[slot] !== undefined) slot = (slot + 1) & TABLE_MASK;
+  TABLE_KEYS[slot] = key;
+  TABLE_BYTES[slot] = Uint8Array.from(key, (ch) => ch.charCodeAt(0));
+}
+
+function knownKey(bytes: Buffer, from: number, to: number, hash: number): string | undefined {
+  for (let slot = hash & TABLE_MASK; ; slot = (slot + 1) & TABLE_MASK) {
+    const key = TABLE_KEYS[slot];
+    if (key === undefined) return undefined;
+    const known = TABLE_BYTES[slot] ?? bytes;
+    if (known.length !== to - from) continue;
     let k = 0;
-    while (k < key.length && s.charCodeAt(from + k) === key.charCodeAt(k)) k++;
-    if (k === key.length) return key;
+    while (k < known.length && bytes[from + k] === known[k]) k++;
+    if (k === known.length) return key;
   }
-  return undefined;
+}
+
+/**
+ * `bytes[from, to)` as a string: read as Latin-1 when `seen` (every byte of the range OR-ed together) says
+ * it is ASCII, which is the same text and cheaper; else decoded as UTF-8 (invalid sequences become U+FFFD).
+ */
+export function textOf(bytes: Buffer, from: number, to: number, seen: number): string {
+  if (from >= to) return '';
+  return seen < NON_ASCII ? bytes.latin1Slice(from, to) : bytes.utf8Slice(from, to);
+}
+
+/** Every byte of `bytes[from, to)` OR-ed together: below 0x80 when the range is ASCII. */
+function orOf(bytes: Buffer, from: number, to: number): number {
+  let seen = 0;
+  for (let i = from; i < to; i++) seen |= bytes[i] ?? 0;
+  return seen;
+}
+
+/** {@link textOf} for a range whose bytes were not looked at yet. */
+export function decodeRange(bytes: Buffer, from: number, to: number): string {
+  return textOf(bytes, from, to, orOf(bytes, from, to));
 }
 
 /** Returned by {@link scanAttributes} when a quoted value has no closing quote before the end. */
 export const UNTERMINATED = -1;
 
-/** True for the characters trimmed around lines and names: ASCII controls, space, and a stray BOM. */
-export function isBlank(code: number): boolean {
-  return code <= SPACE || code === BOM;
+/** True when a UTF-8 byte order mark (EF BB BF) starts at `at` and ends by `to`. */
+function isBom(bytes: Buffer, at: number, to: number): boolean {
+  return at + 3 <= to && bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
+}
+
+/** `from` moved past the blanks trimmed around lines and names: ASCII controls, space and stray BOMs. */
+export function skipBlanks(bytes: Buffer, from: number, to: number): number {
+  for (;;) {
+    if (from < to && (bytes[from] ?? 0) <= SPACE) from++;
+    else if (isBom(bytes, from, to)) from += 3;
+    else return from;
+  }
+}
+
+/** `to` moved back before the same blanks as {@link skipBlanks}. */
+export function dropBlanks(bytes: Buffer, from: number, to: number): number {
+  for (;;) {
+    if (to > from && (bytes[to - 1] ?? 0) <= SPACE) to--;
+    else if (isBom(bytes, to - 3, to) && to - 3 >= from) to -= 3;
+    else return to;
+  }
 }
 
 /**
- * Reads attributes from `s[from, to)` into `into` (keys lower-cased, the last of repeated keys wins).
+ * Reads attributes from `bytes[from, to)` into `into` (keys lower-cased, the last of repeated keys wins).
  * Values may be double-quoted, single-quoted, unquoted or empty. Bare words without `=` are ignored.
  * With `stopAtComma`, an unquoted comma ends the list (the `#EXTINF` name follows it) and its index is
  * returned; otherwise the scan runs to `to`. Returns `to` when the range ends, or {@link UNTERMINATED}.
  */
 export function scanAttributes(
-  s: string,
+  bytes: Buffer,
   from: number,
   to: number,
   into: Record<string, string>,
@@ -57,7 +124,7 @@ export function scanAttributes(
 ): number {
   let i = from;
   while (i < to) {
-    let c = s.charCodeAt(i);
+    let c = bytes[i] ?? 0;
     if (c <= SPACE) {
       i++;
       continue;
@@ -65,56 +132,69 @@ export function scanAttributes(
     if (c === COMMA && stopAtComma) return i;
     const keyStart = i;
     let upper = false;
+    let seen = 0;
+    let hash = 0;
     while (i < to) {
-      c = s.charCodeAt(i);
+      c = bytes[i] ?? 0;
       if (c === EQUALS || c <= SPACE || (c === COMMA && stopAtComma)) break;
       if (c >= UPPER_A && c <= UPPER_Z) upper = true;
+      seen |= c;
+      hash = hashStep(hash, c);
       i++;
     }
     if (i >= to || c !== EQUALS) continue;
     const key = upper
-      ? s.slice(keyStart, i).toLowerCase()
-      : (knownKey(s, keyStart, i) ?? (i > keyStart ? s.slice(keyStart, i) : ''));
+      ? textOf(bytes, keyStart, i, seen).toLowerCase()
+      : (knownKey(bytes, keyStart, i, hash) ?? textOf(bytes, keyStart, i, seen));
     i++;
-    let value: string;
-    const q = i < to ? s.charCodeAt(i) : SPACE;
+    let valueStart = i;
+    seen = 0;
+    const q = i < to ? (bytes[i] ?? 0) : SPACE;
     if (q === DOUBLE_QUOTE || q === SINGLE_QUOTE) {
-      const valueStart = i + 1;
-      i = valueStart;
-      while (i < to && s.charCodeAt(i) !== q) i++;
-      if (i >= to) return UNTERMINATED;
-      value = s.slice(valueStart, i);
-      i++;
-    } else {
-      const valueStart = i;
+      valueStart = ++i;
       while (i < to) {
-        c = s.charCodeAt(i);
-        if (c <= SPACE || (c === COMMA && stopAtComma)) break;
+        c = bytes[i] ?? 0;
+        if (c === q) break;
+        seen |= c;
         i++;
       }
-      value = i > valueStart ? s.slice(valueStart, i) : '';
+      if (i >= to) return UNTERMINATED;
+    } else {
+      while (i < to) {
+        c = bytes[i] ?? 0;
+        if (c <= SPACE || (c === COMMA && stopAtComma)) break;
+        seen |= c;
+        i++;
+      }
     }
     // `__proto__` as a key would replace the prototype of a plain object instead of adding a key.
-    if (key !== '' && key !== '__proto__') into[key] = value;
+    if (key !== '' && key !== '__proto__') into[key] = textOf(bytes, valueStart, i, seen);
+    if (q === DOUBLE_QUOTE || q === SINGLE_QUOTE) i++;
   }
   return to;
 }
 
-/** `s[from, to)` without blanks at either end; `same` itself when it has exactly those characters. */
-export function sliceTrimmed(s: string, from: number, to: number, same?: string): string {
-  while (from < to && isBlank(s.charCodeAt(from))) from++;
-  while (to > from && isBlank(s.charCodeAt(to - 1))) to--;
-  if (from >= to) return '';
-  // Names usually repeat `tvg-name`; sharing that string saves an object per entry.
-  if (same !== undefined && same.length === to - from && s.startsWith(same, from)) return same;
-  return s.slice(from, to);
+/**
+ * `bytes[from, to)` without blanks at either end, as text; `same` itself when it is exactly that text
+ * (names usually repeat `tvg-name`; sharing the string saves one per entry).
+ */
+export function trimmedText(bytes: Buffer, from: number, to: number, same?: string): string {
+  from = skipBlanks(bytes, from, to);
+  to = dropBlanks(bytes, from, to);
+  const seen = orOf(bytes, from, to);
+  if (same !== undefined && seen < NON_ASCII && same.length === to - from) {
+    let k = 0;
+    while (k < same.length && bytes[from + k] === same.charCodeAt(k)) k++;
+    if (k === same.length) return same;
+  }
+  return textOf(bytes, from, to, seen);
 }
 
-/** True when `s` has `prefix` (upper-case ASCII) at `at`, compared case-insensitively. */
-export function hasPrefix(s: string, at: number, to: number, prefix: string): boolean {
+/** True when `bytes` has `prefix` (upper-case ASCII) at `at`, compared case-insensitively. */
+export function hasPrefix(bytes: Buffer, at: number, to: number, prefix: string): boolean {
   if (to - at < prefix.length) return false;
   for (let k = 0; k < prefix.length; k++) {
-    const c = s.charCodeAt(at + k);
+    const c = bytes[at + k];
     const p = prefix.charCodeAt(k);
     if (c !== p && !(p >= UPPER_A && p <= UPPER_Z && c === p + 32)) return false;
   }

@@ -1,4 +1,13 @@
-import { hasPrefix, isBlank, scanAttributes, sliceTrimmed, UNTERMINATED } from './m3u-attributes.js';
+import type { Buffer } from 'node:buffer';
+import {
+  decodeRange,
+  dropBlanks,
+  hasPrefix,
+  scanAttributes,
+  skipBlanks,
+  trimmedText,
+  UNTERMINATED,
+} from './m3u-attributes.js';
 import { MAX_LINE, type LineSink } from './m3u-lines.js';
 import type { ParseStats, PlaylistEntry, PlaylistHeader } from './types.js';
 
@@ -24,7 +33,8 @@ export interface EntryReader extends LineSink {
 /**
  * Everything between one URL line and the next belongs to the entry that URL completes (as IPTV Simple
  * reads it): `#EXTVLCOPT`/`#KODIPROP` lines, `#EXTGRP` and `#EXT-X-PLAYLIST-TYPE:VOD` apply to that entry
- * whether they come before or after its `#EXTINF`. Kept strings are slices of the lines given.
+ * whether they come before or after its `#EXTINF`. Lines arrive as UTF-8 byte ranges; only the fields
+ * kept become strings.
  */
 export function createEntryReader(): EntryReader {
   const header: PlaylistHeader = { attrs: {} };
@@ -88,22 +98,22 @@ export function createEntryReader(): EntryReader {
   }
 
   /** Reads an `#EXTINF` (from after the tag) into the pending entry; false when it is malformed. */
-  function readExtinf(s: string, from: number, to: number, line: number): boolean {
+  function readExtinf(s: Buffer, from: number, to: number, line: number): boolean {
     let i = from;
-    if (i < to && s.charCodeAt(i) === COLON) i++;
-    while (i < to && isBlank(s.charCodeAt(i))) i++;
+    if (i < to && s[i] === COLON) i++;
+    i = skipBlanks(s, i, to);
     const durStart = i;
     while (i < to) {
-      const c = s.charCodeAt(i);
+      const c = s[i] ?? 0;
       // Duration: sign, digits, dot; anything else starts the attributes (`#EXTINF:-1tvg-id=...` exists).
       if (!((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46)) break;
       i++;
     }
     let duration = -1;
     // `-1` is nearly every duration; it is recognised without slicing a string to convert.
-    const minusOne = i - durStart === 2 && s.charCodeAt(durStart) === 45 && s.charCodeAt(durStart + 1) === 49;
+    const minusOne = i - durStart === 2 && s[durStart] === 45 && s[durStart + 1] === 49;
     if (i > durStart && !minusOne) {
-      const n = Number(s.slice(durStart, i));
+      const n = Number(s.latin1Slice(durStart, i));
       if (Number.isFinite(n)) duration = n;
     }
     const attrs: Record<string, string> = {};
@@ -118,12 +128,12 @@ export function createEntryReader(): EntryReader {
     }
     pLine = line;
     pDuration = duration;
-    pName = sliceTrimmed(s, comma + 1, to, attrs['tvg-name']);
+    pName = trimmedText(s, comma + 1, to, attrs['tvg-name']);
     pAttrs = attrs;
     return true;
   }
 
-  function startEntry(s: string, from: number, to: number, line: number): void {
+  function startEntry(s: Buffer, from: number, to: number, line: number): void {
     if (pending) {
       // The previous entry had no URL line; its name is real, so it is kept with url null.
       emit(null);
@@ -135,7 +145,7 @@ export function createEntryReader(): EntryReader {
     if (swallowing) resetEntryState();
   }
 
-  function readDirective(s: string, from: number, to: number, line: number): void {
+  function readDirective(s: Buffer, from: number, to: number, line: number): void {
     if (hasPrefix(s, from, to, '#EXTINF')) {
       startEntry(s, from + 7, to, line);
     } else if (hasPrefix(s, from, to, '#EXTM3U')) {
@@ -143,13 +153,13 @@ export function createEntryReader(): EntryReader {
         problem(line, 'unterminated quote in #EXTM3U');
       }
     } else if (hasPrefix(s, from, to, '#EXTGRP:')) {
-      group = sliceTrimmed(s, from + 8, to);
+      group = trimmedText(s, from + 8, to);
     } else if (hasPrefix(s, from, to, '#EXT-X-PLAYLIST-TYPE:')) {
-      if (sliceTrimmed(s, from + 21, to).toUpperCase() === 'VOD') vodMarker = true;
+      if (trimmedText(s, from + 21, to).toUpperCase() === 'VOD') vodMarker = true;
     } else if (hasPrefix(s, from, to, '#EXTVLCOPT') || hasPrefix(s, from, to, '#KODIPROP')) {
-      addOption(s.slice(from, to));
+      addOption(decodeRange(s, from, to));
     } else if (pending && hasPrefix(s, from, to, '#EXT')) {
-      addOption(s.slice(from, to));
+      addOption(decodeRange(s, from, to));
     }
     // Other `#` lines are comments.
   }
@@ -159,27 +169,25 @@ export function createEntryReader(): EntryReader {
     stats,
     line(s, from, to) {
       const line = ++lineNo;
-      while (from < to && isBlank(s.charCodeAt(from))) from++;
-      while (to > from && isBlank(s.charCodeAt(to - 1))) to--;
+      from = skipBlanks(s, from, to);
+      to = dropBlanks(s, from, to);
       if (from >= to) return;
-      if (s.charCodeAt(from) === HASH) {
+      if (s[from] === HASH) {
         readDirective(s, from, to, line);
         return;
       }
       if (pending) {
-        emit(s.slice(from, to));
+        emit(decodeRange(s, from, to));
       } else {
         if (!swallowing) skip(line, 'URL line without a preceding #EXTINF');
         resetEntryState();
       }
       swallowing = false;
     },
-    overlong(head) {
+    overlong(s, from, to) {
       const line = ++lineNo;
       skip(line, `line longer than ${MAX_LINE / 1024} KiB dropped`);
-      let start = 0;
-      while (start < head.length && isBlank(head.charCodeAt(start))) start++;
-      if (hasPrefix(head, start, head.length, '#EXTINF')) {
+      if (hasPrefix(s, skipBlanks(s, from, to), to, '#EXTINF')) {
         if (pending) emit(null);
         swallowing = true;
         resetEntryState();

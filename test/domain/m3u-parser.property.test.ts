@@ -188,3 +188,19 @@ describe('write then parse', () => {
     );
   });
 });
+
+describe('attribute keys', () => {
+  it('reads every key as itself, also one of the same length as a common key', () => {
+    // Common keys are recognised through a small hash table; eight-letter keys often share a slot with
+    // `tvg-name` or `tvg-logo`, so only a byte-for-byte check keeps them apart.
+    const key = fc.stringMatching(/^[a-z][a-z-]{5,7}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { minLength: 1, maxLength: 6 }), (keys) => {
+        const line = keys.map((k, i) => `${k}="${i}"`).join(' ');
+        const [entry] = parseM3u(`#EXTINF:-1 ${line},N\nhttp://h/1`).entries;
+        expect(entry?.attrs).toEqual(Object.fromEntries(keys.map((k, i) => [k, String(i)])));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

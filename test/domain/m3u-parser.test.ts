@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createM3uParser, parseM3u, parseM3uStream } from '../../src/domain/m3u-parser.js';
+import { createM3uParser, parseM3u, parseM3uBatches, parseM3uStream } from '../../src/domain/m3u-parser.js';
 import type { PlaylistEntry } from '../../src/domain/types.js';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
@@ -304,6 +304,31 @@ describe('parseM3uStream', () => {
     expect(entries.map((e) => e.url)).toEqual(['http://h/a']);
   });
 
+  it('decodes each attribute on its own: UTF-8 values beside ASCII ones, invalid bytes in one value only', async () => {
+    const encode = (text: string) => Array.from(new TextEncoder().encode(text));
+    const bytes = Uint8Array.from([
+      ...encode('#EXTINF:-1 tvg-id="a.us" tvg-name="Atlético ⚽" group-title="'),
+      0xe2,
+      0x28,
+      ...encode('" Tvg-Logo="http://l/ü.png" x-custom="plain",Atlético ⚽\nhttp://h/ñ\n'),
+    ]);
+    const [entry] = await collect(parseM3uStream(fromChunks([bytes])));
+    expect(entry?.attrs).toEqual({
+      'tvg-id': 'a.us',
+      'tvg-name': 'Atlético ⚽',
+      'group-title': '\uFFFD(',
+      'tvg-logo': 'http://l/ü.png',
+      'x-custom': 'plain',
+    });
+    expect([entry?.name, entry?.url]).toEqual(['Atlético ⚽', 'http://h/ñ']);
+  });
+
+  it('reads an unknown key of the same length as a common one as itself', () => {
+    // Same length as tvg-id and tvg-name; only the bytes tell them apart.
+    const [entry] = parseM3u('#EXTINF:-1 tvg-ix="1" tvg-namf="2" tvg-id="3",N\nhttp://h/1').entries;
+    expect(entry?.attrs).toEqual({ 'tvg-ix': '1', 'tvg-namf': '2', 'tvg-id': '3' });
+  });
+
   it('turns invalid UTF-8 into replacement characters instead of failing', async () => {
     const bytes = Uint8Array.from([
       ...new TextEncoder().encode('#EXTINF:-1,Bad '),
@@ -315,5 +340,24 @@ describe('parseM3uStream', () => {
     ]);
     const entries = await collect(parseM3uStream(fromChunks([bytes])));
     expect(entries.map((e) => [e.name, e.url])).toEqual([['Bad \uFFFD\uFFFD', 'h']]);
+  });
+});
+
+describe('parseM3uBatches', () => {
+  it('yields the entries each chunk completes as one batch, the same entries as the stream', async () => {
+    const cut = SAMPLE.indexOf('#EXTINF:0');
+    const chunks = [SAMPLE.slice(0, cut), SAMPLE.slice(cut)].map((part) => new TextEncoder().encode(part));
+    const batches = await collect(parseM3uBatches(fromChunks(chunks)));
+    expect(batches.map((b) => b.map((e) => e.name))).toEqual([
+      ['ESPN HD', 'NBA 01: Lakers vs. Celtics, Game 7 🏀'],
+      ['Last Dark (2002)'],
+    ]);
+    expect(batches.flat()).toEqual(await collect(parseM3uStream(fromChunks(chunks))));
+  });
+
+  it('yields no empty batch for chunks that complete no entry', async () => {
+    const pieces = ['#EXTM3U\n', '#EXTINF:-1,', 'A\n', 'http://h/a'];
+    const batches = await collect(parseM3uBatches(fromChunks(pieces)));
+    expect(batches).toEqual([[expect.objectContaining({ name: 'A', url: 'http://h/a' })]]);
   });
 });
