@@ -1,5 +1,5 @@
 import { createEntryReader } from './m3u-entries.js';
-import { createByteLineSplitter, createChunkEncoder, splitTextLines } from './m3u-lines.js';
+import { createByteLineSplitter, createChunkEncoder } from './m3u-lines.js';
 import type { ParseStats, PlaylistEntry, PlaylistHeader } from './types.js';
 
 export interface M3uParser {
@@ -36,27 +36,33 @@ export function createM3uParser(): M3uParser {
   };
 }
 
-/** Parses a whole playlist held in memory. Entry strings are slices of `text`. */
+/**
+ * Parses a whole playlist held in memory. The text is read as its UTF-8 bytes, like a fetched playlist
+ * (a lone surrogate becomes U+FFFD).
+ */
 export function parseM3u(text: string): {
   header: PlaylistHeader;
   entries: PlaylistEntry[];
   stats: ParseStats;
 } {
   const reader = createEntryReader();
-  splitTextLines(text, reader);
+  const lines = createByteLineSplitter(reader);
+  lines.push(new TextEncoder().encode(text));
+  lines.end();
   reader.finish();
   return { header: reader.header, entries: reader.take(), stats: reader.stats };
 }
 
 /**
- * Parses a byte stream (text chunks are encoded first) without holding it whole. UTF-8 is decoded line by
- * line, exactly as a streaming `TextDecoder` would decode it (a leading BOM is dropped, invalid sequences
+ * Parses a byte stream (text chunks are encoded first) without holding it whole, yielding the entries each
+ * chunk completes as one batch (a batch per entry would cost a promise per entry). UTF-8 is decoded field by
+ * field, exactly as a streaming `TextDecoder` would decode it (a leading BOM is dropped, invalid sequences
  * become U+FFFD). `stats` receives the final stats and header once the source is exhausted.
  */
-export async function* parseM3uStream(
+export async function* parseM3uBatches(
   source: AsyncIterable<Uint8Array | string>,
   stats?: (s: ParseStats, h: PlaylistHeader) => void,
-): AsyncGenerator<PlaylistEntry> {
+): AsyncGenerator<PlaylistEntry[]> {
   const reader = createEntryReader();
   const lines = createByteLineSplitter(reader);
   const encoder = createChunkEncoder();
@@ -67,11 +73,21 @@ export async function* parseM3uStream(
       lines.push(encoder.flush());
       lines.push(chunk);
     }
-    for (const entry of reader.take()) yield entry;
+    const done = reader.take();
+    if (done.length > 0) yield done;
   }
   lines.push(encoder.flush());
   lines.end();
   reader.finish();
-  for (const entry of reader.take()) yield entry;
+  const done = reader.take();
+  if (done.length > 0) yield done;
   stats?.(reader.stats, reader.header);
+}
+
+/** {@link parseM3uBatches}, one entry at a time. */
+export async function* parseM3uStream(
+  source: AsyncIterable<Uint8Array | string>,
+  stats?: (s: ParseStats, h: PlaylistHeader) => void,
+): AsyncGenerator<PlaylistEntry> {
+  for await (const batch of parseM3uBatches(source, stats)) yield* batch;
 }

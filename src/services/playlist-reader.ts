@@ -1,4 +1,4 @@
-import { parseM3uStream } from '../domain/m3u-parser.js';
+import { parseM3uBatches } from '../domain/m3u-parser.js';
 import type { VodRule } from '../domain/vod.js';
 import { isVodEntry } from '../domain/vod.js';
 import type { ParseStats, PlaylistEntry, PlaylistHeader } from '../domain/types.js';
@@ -41,12 +41,14 @@ export function createPlaylistReader(deps: { fetcher: PlaylistFetcher }) {
     let stats: ParseStats = { entries: 0, skipped: 0, problems: [] };
     const live: PlaylistEntry[] = [];
     let vod = 0;
-    for await (const entry of parseM3uStream(res.body, (s, h) => {
+    for await (const batch of parseM3uBatches(res.body, (s, h) => {
       stats = s;
       header = h;
     })) {
-      if (isVodEntry(entry, vodRules)) vod += 1;
-      else live.push(entry);
+      for (const entry of batch) {
+        if (isVodEntry(entry, vodRules)) vod += 1;
+        else live.push(entry);
+      }
     }
     const result: ReadPlaylist = { header, live, vod, stats, reused: false };
     last.set(provider.slug, { playlistUrl: provider.playlistUrl, validators: res.validators, read: result });
