@@ -63,24 +63,11 @@ function knownKey(bytes: Buffer, from: number, to: number, hash: number): string
 }
 
 /**
- * `bytes[from, to)` as a string: read as Latin-1 when `seen` (every byte of the range OR-ed together) says
- * it is ASCII, which is the same text and cheaper; else decoded as UTF-8 (invalid sequences become U+FFFD).
+ * `bytes[from, to)` decoded as UTF-8 (invalid sequences become U+FFFD) into a flat string of its own. V8
+ * checks for ASCII a word at a time and then copies, so ASCII costs no more than Latin-1 would.
  */
-export function textOf(bytes: Buffer, from: number, to: number, seen: number): string {
-  if (from >= to) return '';
-  return seen < NON_ASCII ? bytes.latin1Slice(from, to) : bytes.utf8Slice(from, to);
-}
-
-/** Every byte of `bytes[from, to)` OR-ed together: below 0x80 when the range is ASCII. */
-function orOf(bytes: Buffer, from: number, to: number): number {
-  let seen = 0;
-  for (let i = from; i < to; i++) seen |= bytes[i] ?? 0;
-  return seen;
-}
-
-/** {@link textOf} for a range whose bytes were not looked at yet. */
-export function decodeRange(bytes: Buffer, from: number, to: number): string {
-  return textOf(bytes, from, to, orOf(bytes, from, to));
+export function textOf(bytes: Buffer, from: number, to: number): string {
+  return from >= to ? '' : bytes.utf8Slice(from, to);
 }
 
 /** Returned by {@link scanAttributes} when a quoted value has no closing quote before the end. */
@@ -132,43 +119,36 @@ export function scanAttributes(
     if (c === COMMA && stopAtComma) return i;
     const keyStart = i;
     let upper = false;
-    let seen = 0;
     let hash = 0;
     while (i < to) {
       c = bytes[i] ?? 0;
       if (c === EQUALS || c <= SPACE || (c === COMMA && stopAtComma)) break;
       if (c >= UPPER_A && c <= UPPER_Z) upper = true;
-      seen |= c;
       hash = hashStep(hash, c);
       i++;
     }
     if (i >= to || c !== EQUALS) continue;
     const key = upper
-      ? textOf(bytes, keyStart, i, seen).toLowerCase()
-      : (knownKey(bytes, keyStart, i, hash) ?? textOf(bytes, keyStart, i, seen));
+      ? textOf(bytes, keyStart, i).toLowerCase()
+      : (knownKey(bytes, keyStart, i, hash) ?? textOf(bytes, keyStart, i));
     i++;
     let valueStart = i;
-    seen = 0;
     const q = i < to ? (bytes[i] ?? 0) : SPACE;
     if (q === DOUBLE_QUOTE || q === SINGLE_QUOTE) {
       valueStart = ++i;
-      while (i < to) {
-        c = bytes[i] ?? 0;
-        if (c === q) break;
-        seen |= c;
-        i++;
-      }
-      if (i >= to) return UNTERMINATED;
+      // Native search: past `to` it stops at the next quote, at worst on a later line, so each search ends
+      // before the next one starts and a text full of open quotes is still read once.
+      i = bytes.indexOf(q, i);
+      if (i === -1 || i >= to) return UNTERMINATED;
     } else {
       while (i < to) {
         c = bytes[i] ?? 0;
         if (c <= SPACE || (c === COMMA && stopAtComma)) break;
-        seen |= c;
         i++;
       }
     }
     // `__proto__` as a key would replace the prototype of a plain object instead of adding a key.
-    if (key !== '' && key !== '__proto__') into[key] = textOf(bytes, valueStart, i, seen);
+    if (key !== '' && key !== '__proto__') into[key] = textOf(bytes, valueStart, i);
     if (q === DOUBLE_QUOTE || q === SINGLE_QUOTE) i++;
   }
   return to;
@@ -176,18 +156,21 @@ export function scanAttributes(
 
 /**
  * `bytes[from, to)` without blanks at either end, as text; `same` itself when it is exactly that text
- * (names usually repeat `tvg-name`; sharing the string saves one per entry).
+ * (names usually repeat `tvg-name`; sharing the string saves one per entry). Only ASCII is compared byte
+ * for character: a UTF-8 byte past ASCII may equal an unrelated Latin-1 character of `same`.
  */
 export function trimmedText(bytes: Buffer, from: number, to: number, same?: string): string {
   from = skipBlanks(bytes, from, to);
   to = dropBlanks(bytes, from, to);
-  const seen = orOf(bytes, from, to);
-  if (same !== undefined && seen < NON_ASCII && same.length === to - from) {
+  if (same !== undefined && same.length === to - from && from < to) {
     let k = 0;
-    while (k < same.length && bytes[from + k] === same.charCodeAt(k)) k++;
+    for (; k < same.length; k++) {
+      const c = bytes[from + k] ?? NON_ASCII;
+      if (c >= NON_ASCII || c !== same.charCodeAt(k)) break;
+    }
     if (k === same.length) return same;
   }
-  return textOf(bytes, from, to, seen);
+  return textOf(bytes, from, to);
 }
 
 /** True when `bytes` has `prefix` (upper-case ASCII) at `at`, compared case-insensitively. */

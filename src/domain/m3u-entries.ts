@@ -1,6 +1,6 @@
 import type { Buffer } from 'node:buffer';
 import {
-  decodeRange,
+  textOf,
   dropBlanks,
   hasPrefix,
   scanAttributes,
@@ -157,9 +157,9 @@ export function createEntryReader(): EntryReader {
     } else if (hasPrefix(s, from, to, '#EXT-X-PLAYLIST-TYPE:')) {
       if (trimmedText(s, from + 21, to).toUpperCase() === 'VOD') vodMarker = true;
     } else if (hasPrefix(s, from, to, '#EXTVLCOPT') || hasPrefix(s, from, to, '#KODIPROP')) {
-      addOption(decodeRange(s, from, to));
+      addOption(textOf(s, from, to));
     } else if (pending && hasPrefix(s, from, to, '#EXT')) {
-      addOption(decodeRange(s, from, to));
+      addOption(textOf(s, from, to));
     }
     // Other `#` lines are comments.
   }
@@ -177,7 +177,7 @@ export function createEntryReader(): EntryReader {
         return;
       }
       if (pending) {
-        emit(decodeRange(s, from, to));
+        emit(textOf(s, from, to));
       } else {
         if (!swallowing) skip(line, 'URL line without a preceding #EXTINF');
         resetEntryState();

@@ -323,6 +323,12 @@ describe('parseM3uStream', () => {
     expect([entry?.name, entry?.url]).toEqual(['Atlético ⚽', 'http://h/ñ']);
   });
 
+  it('does not mistake a UTF-8 name for a Latin-1 tvg-name of the same length', () => {
+    // "é" is C3 A9 in UTF-8; "Ã©" is the two characters U+00C3 U+00A9.
+    const [entry] = parseM3u('#EXTINF:-1 tvg-name="Ã©",é\nhttp://h/1').entries;
+    expect([entry?.tvgName, entry?.name]).toEqual(['Ã©', 'é']);
+  });
+
   it('reads an unknown key of the same length as a common one as itself', () => {
     // Same length as tvg-id and tvg-name; only the bytes tell them apart.
     const [entry] = parseM3u('#EXTINF:-1 tvg-ix="1" tvg-namf="2" tvg-id="3",N\nhttp://h/1').entries;
