@@ -15,8 +15,6 @@ const VOD_EXTENSIONS = new Set(
 );
 
 // Xtream Codes puts the stream type first: /live/U/P/id.ts, /movie/U/P/id.mkv, /series/U/P/id.mp4.
-const VOD_SEGMENTS = new Set(['movie', 'series']);
-const LIVE_SEGMENTS = new Set(['live', 'timeshift']);
 
 // Rules come from provider settings and are reused for every entry; a bad pattern is ignored, not thrown.
 const compiled = new WeakMap<VodRule, RegExp | null>();
@@ -34,42 +32,96 @@ function ruleRegex(rule: VodRule): RegExp | null {
   return re;
 }
 
+/** Where the path of `url` starts (after `scheme://authority`), or -1 when a URL with a scheme has none. */
+function pathStart(url: string): number {
+  const scheme = url.indexOf('://');
+  if (scheme <= 0) return 0;
+  for (let i = 0; i < scheme; i++) {
+    const c = url.charCodeAt(i) | 0x20;
+    const letter = c >= 97 && c <= 122;
+    // [a-z][a-z0-9+.-]*, case-insensitively
+    if (!letter && (i === 0 || !isSchemeChar(url.charCodeAt(i)))) return 0;
+  }
+  return url.indexOf('/', scheme + 3);
+}
+
+function isSchemeChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+}
+
+/** Where the path of `url` that starts at `start` ends: at the query, the fragment or the end. */
+function pathEnd(url: string, start: number): number {
+  let end = url.length;
+  const query = url.indexOf('?', start);
+  if (query !== -1) end = query;
+  const fragment = url.indexOf('#', start);
+  if (fragment !== -1 && fragment < end) end = fragment;
+  return end;
+}
+
 /** The lower-cased path segments of a URL (`scheme://authority` and the query or fragment removed). */
 export function urlPathSegments(url: string): string[] {
-  let start = 0;
-  const scheme = url.indexOf('://');
-  if (scheme !== -1 && /^[a-z][a-z0-9+.-]*$/i.test(url.slice(0, scheme))) {
-    const slash = url.indexOf('/', scheme + 3);
-    if (slash === -1) return [];
-    start = slash;
-  }
-  let end = url.length;
-  for (const stop of ['?', '#']) {
-    const at = url.indexOf(stop, start);
-    if (at !== -1 && at < end) end = at;
-  }
+  const start = pathStart(url);
+  if (start === -1) return [];
   return url
-    .slice(start, end)
+    .slice(start, pathEnd(url, start))
     .toLowerCase()
     .split('/')
     .filter((s) => s !== '');
 }
 
-/** Classifies a URL by its path alone: true (VOD), false (live) or null (says nothing). */
+/** True when `url[from, to)` is `word` (lower-case ASCII), compared case-insensitively. */
+function segmentIs(url: string, from: number, to: number, word: string): boolean {
+  if (to - from !== word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    if ((url.charCodeAt(from + k) | 0x20) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** 1 for a VOD segment (`movie`, `series`), -1 for a live one (`live`, `timeshift`), else 0. */
+function segmentKind(url: string, from: number, to: number): number {
+  if (segmentIs(url, from, to, 'movie') || segmentIs(url, from, to, 'series')) return 1;
+  if (segmentIs(url, from, to, 'live') || segmentIs(url, from, to, 'timeshift')) return -1;
+  return 0;
+}
+
+/**
+ * Classifies a URL by its path alone: true (VOD), false (live) or null (says nothing). It walks the path
+ * in place, with no array or string per segment: it runs on every entry of every playlist.
+ */
 function vodByUrl(url: string): boolean | null {
-  const segments = urlPathSegments(url);
-  const first = segments[0];
-  if (first === undefined) return null;
-  if (VOD_SEGMENTS.has(first)) return true;
-  if (LIVE_SEGMENTS.has(first)) return false;
-  // A reverse proxy may prefix the Xtream path (`/iptv/movie/U/P/1.mkv`); the file name is never a type.
-  const dirs = segments.slice(0, -1);
-  if (dirs.some((s) => VOD_SEGMENTS.has(s))) return true;
-  if (dirs.some((s) => LIVE_SEGMENTS.has(s))) return false;
-  const file = segments[segments.length - 1] ?? '';
-  const dot = file.lastIndexOf('.');
-  if (dot > 0 && VOD_EXTENSIONS.has(file.slice(dot + 1))) return true;
-  return null;
+  const start = pathStart(url);
+  if (start === -1) return null;
+  const end = pathEnd(url, start);
+  let first = true;
+  let dirVod = false;
+  let dirLive = false;
+  let pos = start;
+  for (;;) {
+    while (pos < end && url.charCodeAt(pos) === 47) pos++;
+    if (pos >= end) return null;
+    const slash = url.indexOf('/', pos);
+    const segEnd = slash === -1 || slash > end ? end : slash;
+    let next = segEnd;
+    while (next < end && url.charCodeAt(next) === 47) next++;
+    const last = next >= end;
+    const kind = segmentKind(url, pos, segEnd);
+    // The first segment decides (Xtream puts the stream type first), even when it is also the file name.
+    if (first && kind !== 0) return kind > 0;
+    first = false;
+    if (last) {
+      // A reverse proxy may prefix the Xtream path (`/iptv/movie/U/P/1.mkv`); the file name is never a type.
+      if (dirVod) return true;
+      if (dirLive) return false;
+      const dot = url.lastIndexOf('.', segEnd - 1);
+      if (dot > pos && VOD_EXTENSIONS.has(url.slice(dot + 1, segEnd).toLowerCase())) return true;
+      return null;
+    }
+    if (kind > 0) dirVod = true;
+    else if (kind < 0) dirLive = true;
+    pos = next;
+  }
 }
 
 /**

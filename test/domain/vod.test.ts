@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseM3u } from '../../src/domain/m3u-parser.js';
 import type { PlaylistEntry } from '../../src/domain/types.js';
@@ -97,5 +98,50 @@ describe('urlPathSegments', () => {
     ]);
     expect(urlPathSegments('http://host')).toEqual([]);
     expect(urlPathSegments('/local/path/file.ts')).toEqual(['local', 'path', 'file.ts']);
+  });
+});
+
+describe('classifying by URL', () => {
+  // The rule as the doc states it, over the segments urlPathSegments returns.
+  const VOD_EXT = /\.(mkv|mp4|avi|mov|wmv|m4v|flv|webm|mpg|mpeg|vob|ogv|3gp|divx|xvid|iso|ogm|rmvb|asf)$/;
+  function byStatedRule(url: string): boolean {
+    const segments = urlPathSegments(url);
+    const [first] = segments;
+    if (first === 'movie' || first === 'series') return true;
+    if (first === 'live' || first === 'timeshift') return false;
+    const dirs = segments.slice(0, -1);
+    if (dirs.some((s) => s === 'movie' || s === 'series')) return true;
+    if (dirs.some((s) => s === 'live' || s === 'timeshift')) return false;
+    const file = segments.at(-1) ?? '';
+    return file.lastIndexOf('.') > 0 && VOD_EXT.test(file);
+  }
+
+  it('agrees with the stated rule on arbitrary URLs', () => {
+    const part = fc.constantFrom(
+      'movie',
+      'Series',
+      'LIVE',
+      'timeshift',
+      'u',
+      'p',
+      '1.mkv',
+      'x.TS',
+      '.mp4',
+      'a.b.Mp4',
+      '',
+    );
+    const url = fc
+      .tuple(
+        fc.constantFrom('http://h:8080', 'https://u:p@h', 'rtmp://h', '', 'c++://h', '1a://h', 'http://h'),
+        fc.array(part, { maxLength: 6 }),
+        fc.constantFrom('', '?movie=1.mkv', '#/series/x', '/'),
+      )
+      .map(([head, parts, tail]) => `${head}/${parts.join('/')}${tail}`);
+    fc.assert(
+      fc.property(url, (u) => {
+        expect(isVodEntry(entry(u))).toBe(byStatedRule(u));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
