@@ -101,12 +101,13 @@ export function dropBlanks(bytes: Buffer, from: number, to: number): number {
  * Values may be double-quoted, single-quoted, unquoted or empty. Bare words without `=` are ignored.
  * With `stopAtComma`, an unquoted comma ends the list (the `#EXTINF` name follows it) and its index is
  * returned; otherwise the scan runs to `to`. Returns `to` when the range ends, or {@link UNTERMINATED}.
+ * With `into` null nothing is read, only where the list ends: a check that costs no strings.
  */
 export function scanAttributes(
   bytes: Buffer,
   from: number,
   to: number,
-  into: Record<string, string>,
+  into: Record<string, string> | null,
   stopAtComma: boolean,
 ): number {
   let i = from;
@@ -128,9 +129,12 @@ export function scanAttributes(
       i++;
     }
     if (i >= to || c !== EQUALS) continue;
-    const key = upper
-      ? textOf(bytes, keyStart, i).toLowerCase()
-      : (knownKey(bytes, keyStart, i, hash) ?? textOf(bytes, keyStart, i));
+    const key =
+      into === null
+        ? ''
+        : upper
+          ? textOf(bytes, keyStart, i).toLowerCase()
+          : (knownKey(bytes, keyStart, i, hash) ?? textOf(bytes, keyStart, i));
     i++;
     let valueStart = i;
     const q = i < to ? (bytes[i] ?? 0) : SPACE;
@@ -148,7 +152,7 @@ export function scanAttributes(
       }
     }
     // `__proto__` as a key would replace the prototype of a plain object instead of adding a key.
-    if (key !== '' && key !== '__proto__') into[key] = textOf(bytes, valueStart, i);
+    if (into !== null && key !== '' && key !== '__proto__') into[key] = textOf(bytes, valueStart, i);
     if (q === DOUBLE_QUOTE || q === SINGLE_QUOTE) i++;
   }
   return to;

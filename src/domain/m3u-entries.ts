@@ -20,6 +20,15 @@ const MAX_PROBLEMS = 20;
 const HASH = 35;
 const COLON = 58;
 
+export interface EntryReaderOptions {
+  /**
+   * Asked with each entry's URL (and whether a `#EXT-X-PLAYLIST-TYPE:VOD` marker applies) before anything
+   * else of the entry becomes a string; an entry it turns away is only checked for being well-formed and
+   * counted in `stats.dropped`. Dropping the VOD of a big playlist this way skips most of its cost.
+   */
+  wants?: (url: string, vodMarker: boolean) => boolean;
+}
+
 /** Turns lines into entries: the state machine behind every parser entry point. */
 export interface EntryReader extends LineSink {
   readonly header: PlaylistHeader;
@@ -36,9 +45,11 @@ export interface EntryReader extends LineSink {
  * whether they come before or after its `#EXTINF`. Lines arrive as UTF-8 byte ranges; only the fields
  * kept become strings.
  */
-export function createEntryReader(): EntryReader {
+export function createEntryReader(options: EntryReaderOptions = {}): EntryReader {
+  const { wants } = options;
   const header: PlaylistHeader = { attrs: {} };
   const stats: ParseStats = { entries: 0, skipped: 0, problems: [], withoutUrl: 0 };
+  if (wants) stats.dropped = 0;
   let lineNo = 0;
 
   // The #EXTINF awaiting its URL line, kept in loose variables rather than an object per entry.
@@ -47,9 +58,15 @@ export function createEntryReader(): EntryReader {
   let pDuration = -1;
   let pName = '';
   let pAttrs: Record<string, string> = {};
+  // With `wants`, the pending #EXTINF stays unread bytes until its URL line (or anything else that needs
+  // it) arrives; a chunk's bytes are only lent, so it is read at the latest when the chunk ends.
+  let deferred: Buffer | null = null;
+  let dFrom = 0;
+  let dTo = 0;
+  let dLine = 0;
   // A malformed #EXTINF also owns the lines up to its URL; they are not counted again.
   let swallowing = false;
-  let options: string[] = NO_OPTIONS;
+  let entryOptions: string[] = NO_OPTIONS;
   let group = '';
   let vodMarker = false;
 
@@ -65,12 +82,12 @@ export function createEntryReader(): EntryReader {
   }
 
   function addOption(line: string): void {
-    if (options === NO_OPTIONS) options = [];
-    options.push(line);
+    if (entryOptions === NO_OPTIONS) entryOptions = [];
+    entryOptions.push(line);
   }
 
   function resetEntryState(): void {
-    options = NO_OPTIONS;
+    entryOptions = NO_OPTIONS;
     group = '';
     vodMarker = false;
   }
@@ -87,7 +104,7 @@ export function createEntryReader(): EntryReader {
       tvgName: a['tvg-name'] ?? '',
       logo: a['tvg-logo'] ?? '',
       group: groupTitle !== '' ? groupTitle : group,
-      options,
+      options: entryOptions,
       vodMarker,
       line: pLine,
     });
@@ -97,18 +114,34 @@ export function createEntryReader(): EntryReader {
     resetEntryState();
   }
 
-  /** Reads an `#EXTINF` (from after the tag) into the pending entry; false when it is malformed. */
-  function readExtinf(s: Buffer, from: number, to: number, line: number): boolean {
+  /** Where the duration of an `#EXTINF` (from after the tag) starts: past the colon and blanks. */
+  function durationStart(s: Buffer, from: number, to: number): number {
+    return skipBlanks(s, from < to && s[from] === COLON ? from + 1 : from, to);
+  }
+
+  /** Where the duration that starts at `from` ends, and the attributes start. */
+  function durationEnd(s: Buffer, from: number, to: number): number {
     let i = from;
-    if (i < to && s[i] === COLON) i++;
-    i = skipBlanks(s, i, to);
-    const durStart = i;
     while (i < to) {
       const c = s[i] ?? 0;
       // Duration: sign, digits, dot; anything else starts the attributes (`#EXTINF:-1tvg-id=...` exists).
       if (!((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46)) break;
       i++;
     }
+    return i;
+  }
+
+  /** Why an `#EXTINF` whose attribute scan ended at `comma` is malformed, or null when it is not. */
+  function malformed(comma: number, to: number): string | null {
+    if (comma === UNTERMINATED) return 'unterminated quote in #EXTINF';
+    if (comma >= to) return '#EXTINF without a comma before the name';
+    return null;
+  }
+
+  /** Reads an `#EXTINF` (from after the tag) into the pending entry; false when it is malformed. */
+  function readExtinf(s: Buffer, from: number, to: number, line: number): boolean {
+    const durStart = durationStart(s, from, to);
+    const i = durationEnd(s, durStart, to);
     let duration = -1;
     // `-1` is nearly every duration; it is recognised without slicing a string to convert.
     const minusOne = i - durStart === 2 && s[durStart] === 45 && s[durStart + 1] === 49;
@@ -118,12 +151,9 @@ export function createEntryReader(): EntryReader {
     }
     const attrs: Record<string, string> = {};
     const comma = scanAttributes(s, i, to, attrs, true);
-    if (comma === UNTERMINATED) {
-      skip(line, 'unterminated quote in #EXTINF');
-      return false;
-    }
-    if (comma >= to) {
-      skip(line, '#EXTINF without a comma before the name');
+    const why = malformed(comma, to);
+    if (why !== null) {
+      skip(line, why);
       return false;
     }
     pLine = line;
@@ -133,16 +163,62 @@ export function createEntryReader(): EntryReader {
     return true;
   }
 
+  /** Reads the pending `#EXTINF` into the pending entry, or turns a malformed one into swallowing. */
+  function settle(s: Buffer, from: number, to: number, line: number): void {
+    pending = readExtinf(s, from, to, line);
+    swallowing = !pending;
+    if (swallowing) resetEntryState();
+  }
+
+  /** Reads a deferred `#EXTINF` now: something needs the pending entry, or its bytes are about to go. */
+  function settleDeferred(): void {
+    if (deferred === null) return;
+    const s = deferred;
+    deferred = null;
+    settle(s, dFrom, dTo, dLine);
+  }
+
   function startEntry(s: Buffer, from: number, to: number, line: number): void {
+    settleDeferred();
     if (pending) {
       // The previous entry had no URL line; its name is real, so it is kept with url null.
       emit(null);
     } else if (swallowing) {
       resetEntryState();
     }
-    pending = readExtinf(s, from, to, line);
-    swallowing = !pending;
-    if (swallowing) resetEntryState();
+    if (wants === undefined) {
+      settle(s, from, to, line);
+      return;
+    }
+    deferred = s;
+    dFrom = from;
+    dTo = to;
+    dLine = line;
+    pending = true;
+    swallowing = false;
+  }
+
+  /**
+   * Completes the pending entry with the URL line `s[from, to)`, or drops it when `wants` turns it away.
+   * A deferred `#EXTINF` that is dropped is only checked for being well-formed.
+   */
+  function complete(s: Buffer, from: number, to: number): void {
+    const url = textOf(s, from, to);
+    if (wants === undefined || wants(url, vodMarker)) {
+      settleDeferred();
+      if (pending) emit(url);
+      return;
+    }
+    let why: string | null = null;
+    if (deferred !== null) {
+      const attributes = durationEnd(deferred, durationStart(deferred, dFrom, dTo), dTo);
+      why = malformed(scanAttributes(deferred, attributes, dTo, null, true), dTo);
+      deferred = null;
+    }
+    if (why === null) stats.dropped = (stats.dropped ?? 0) + 1;
+    else skip(dLine, why);
+    pending = false;
+    resetEntryState();
   }
 
   function readDirective(s: Buffer, from: number, to: number, line: number): void {
@@ -177,7 +253,7 @@ export function createEntryReader(): EntryReader {
         return;
       }
       if (pending) {
-        emit(textOf(s, from, to));
+        complete(s, from, to);
       } else {
         if (!swallowing) skip(line, 'URL line without a preceding #EXTINF');
         resetEntryState();
@@ -188,6 +264,7 @@ export function createEntryReader(): EntryReader {
       const line = ++lineNo;
       skip(line, `line longer than ${MAX_LINE / 1024} KiB dropped`);
       if (hasPrefix(s, skipBlanks(s, from, to), to, '#EXTINF')) {
+        settleDeferred();
         if (pending) emit(null);
         swallowing = true;
         resetEntryState();
@@ -198,7 +275,11 @@ export function createEntryReader(): EntryReader {
       out = [];
       return done;
     },
+    endOfChunk() {
+      settleDeferred();
+    },
     finish() {
+      settleDeferred();
       if (pending) emit(null);
     },
   };

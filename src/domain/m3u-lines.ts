@@ -18,6 +18,8 @@ export interface LineSink {
   line(bytes: Buffer, from: number, to: number): void;
   /** A line longer than {@link MAX_LINE} was dropped; `bytes[from, to)` is its beginning. */
   overlong(bytes: Buffer, from: number, to: number): void;
+  /** The bytes of the lines handed over so far may be reused from now on. */
+  endOfChunk(): void;
 }
 
 export interface LineSplitter {
@@ -106,6 +108,7 @@ export function createByteLineSplitter(sink: LineSink): LineSplitter {
           pos = line(bytes, pos, end);
         }
       }
+      sink.endOfChunk();
       if (pos === len || dropping) return;
       // A copy: the source may reuse its buffer for the next chunk.
       const rest = Buffer.from(bytes.subarray(pos));
@@ -113,6 +116,7 @@ export function createByteLineSplitter(sink: LineSink): LineSplitter {
     },
     end() {
       if (carry !== null) deliver(carry, 0, carry.length);
+      sink.endOfChunk();
       carry = null;
       dropping = false;
     },

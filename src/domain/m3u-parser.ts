@@ -1,4 +1,4 @@
-import { createEntryReader } from './m3u-entries.js';
+import { createEntryReader, type EntryReaderOptions } from './m3u-entries.js';
 import { createByteLineSplitter, createChunkEncoder } from './m3u-lines.js';
 import type { ParseStats, PlaylistEntry, PlaylistHeader } from './types.js';
 
@@ -57,13 +57,15 @@ export function parseM3u(text: string): {
  * Parses a byte stream (text chunks are encoded first) without holding it whole, yielding the entries each
  * chunk completes as one batch (a batch per entry would cost a promise per entry). UTF-8 is decoded field by
  * field, exactly as a streaming `TextDecoder` would decode it (a leading BOM is dropped, invalid sequences
- * become U+FFFD). `stats` receives the final stats and header once the source is exhausted.
+ * become U+FFFD). `stats` receives the final stats and header once the source is exhausted; `options.wants`
+ * may turn entries away by their URL before they are built.
  */
 export async function* parseM3uBatches(
   source: AsyncIterable<Uint8Array | string>,
   stats?: (s: ParseStats, h: PlaylistHeader) => void,
+  options?: EntryReaderOptions,
 ): AsyncGenerator<PlaylistEntry[]> {
-  const reader = createEntryReader();
+  const reader = createEntryReader(options);
   const lines = createByteLineSplitter(reader);
   const encoder = createChunkEncoder();
   for await (const chunk of source) {

@@ -41,6 +41,8 @@ export interface ParseStats {
   problems: { line: number; reason: string }[];
   /** Entries kept although no URL line followed their `#EXTINF` (their `url` is null). */
   withoutUrl?: number;
+  /** Well-formed entries the caller's `wants` turned away by their URL; counted only when it was given. */
+  dropped?: number;
 }
 
 export type ChannelKind = 'event' | 'placeholder' | 'other';

@@ -90,7 +90,7 @@ function segmentKind(url: string, from: number, to: number): number {
  * Classifies a URL by its path alone: true (VOD), false (live) or null (says nothing). It walks the path
  * in place, with no array or string per segment: it runs on every entry of every playlist.
  */
-function vodByUrl(url: string): boolean | null {
+export function vodByUrl(url: string): boolean | null {
   const start = pathStart(url);
   if (start === -1) return null;
   const end = pathEnd(url, start);
@@ -122,6 +122,14 @@ function vodByUrl(url: string): boolean | null {
     else if (kind < 0) dirLive = true;
     pos = next;
   }
+}
+
+/**
+ * A first look at an entry by its URL and VOD marker alone, before the rest is read: false when that is
+ * already enough to call it VOD, without provider rules (a rule may keep a VOD-looking entry live).
+ */
+export function maybeLive(url: string, vodMarker: boolean): boolean {
+  return !vodMarker && vodByUrl(url) !== true;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { parseM3uBatches } from '../domain/m3u-parser.js';
 import type { VodRule } from '../domain/vod.js';
-import { isVodEntry } from '../domain/vod.js';
+import { isVodEntry, maybeLive } from '../domain/vod.js';
 import type { ParseStats, PlaylistEntry, PlaylistHeader } from '../domain/types.js';
 import type { PlaylistFetcher, PlaylistValidators } from '../sources/playlist.js';
 
@@ -41,15 +41,19 @@ export function createPlaylistReader(deps: { fetcher: PlaylistFetcher }) {
     let stats: ParseStats = { entries: 0, skipped: 0, problems: [] };
     const live: PlaylistEntry[] = [];
     let vod = 0;
-    for await (const batch of parseM3uBatches(res.body, (s, h) => {
+    const onEnd = (s: ParseStats, h: PlaylistHeader) => {
       stats = s;
       header = h;
-    })) {
+    };
+    // Without provider rules, an entry whose URL or marker already says VOD is never built.
+    const wants = vodRules.length === 0 ? maybeLive : undefined;
+    for await (const batch of parseM3uBatches(res.body, onEnd, { wants })) {
       for (const entry of batch) {
         if (isVodEntry(entry, vodRules)) vod += 1;
         else live.push(entry);
       }
     }
+    vod += stats.dropped ?? 0;
     const result: ReadPlaylist = { header, live, vod, stats, reused: false };
     last.set(provider.slug, { playlistUrl: provider.playlistUrl, validators: res.validators, read: result });
     return result;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createM3uParser, parseM3u, parseM3uStream } from '../../src/domain/m3u-parser.js';
+import { createM3uParser, parseM3u, parseM3uBatches, parseM3uStream } from '../../src/domain/m3u-parser.js';
 import { writeM3u } from '../../src/domain/m3u-writer.js';
 import type { ParseStats, PlaylistEntry } from '../../src/domain/types.js';
 
@@ -154,6 +154,53 @@ const entryArb = fc
     vodMarker: fc.boolean(),
   })
   .map((e): PlaylistEntry => ({ ...e, line: 0 }));
+
+// Entries, most of them well-formed, some with a VOD marker or no URL, between stray lines.
+const entrySoup = fc
+  .array(
+    fc.oneof(
+      fc
+        .tuple(
+          fc.constantFrom('#EXTINF:-1 tvg-id="a",A', '#EXTINF:-1,B ⚽', '#EXTINF:-1 tvg-name="x,Broken'),
+          fc.constantFrom('', '#EXT-X-PLAYLIST-TYPE:VOD', '#EXTGRP:G', '#EXTVLCOPT:x=y'),
+          fc.constantFrom('http://h/live/1.ts', 'http://h/movie/2.mkv', 'http://h/moévie/3', ''),
+        )
+        .map((lines) => lines.filter((l) => l !== '')),
+      fc.constantFrom(...FRAGMENTS).map((l) => [l]),
+    ),
+    { maxLength: 30 },
+  )
+  .map((entries) => entries.flat().join('\n'));
+
+describe('turning entries away by URL', () => {
+  it('builds exactly the wanted entries and counts the rest, however the bytes are cut', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(entrySoup, lineSoup),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }),
+        async (text, cuts) => {
+          const wants = (url: string, vodMarker: boolean) => !vodMarker && !url.includes('mo');
+          const all = parseM3u(text);
+          const pieces = cutAt(text, cuts);
+          let stats: ParseStats | undefined;
+          const kept: PlaylistEntry[] = [];
+          for await (const batch of parseM3uBatches(fromChunks(pieces), (s) => (stats = s), { wants })) {
+            kept.push(...batch);
+          }
+          const wanted = all.entries.filter((e) => e.url === null || wants(e.url, e.vodMarker));
+          expect(kept).toEqual(wanted);
+          expect(stats?.entries).toBe(wanted.length);
+          expect(stats?.dropped).toBe(all.entries.length - wanted.length);
+          expect(stats?.skipped).toBe(all.stats.skipped);
+          const byLine = (p: { line: number }[]) => [...p].sort((a, b) => a.line - b.line);
+          if (all.stats.skipped <= 20)
+            expect(byLine(stats?.problems ?? [])).toEqual(byLine(all.stats.problems));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
 
 describe('write then parse', () => {
   it('round-trips names, URLs, attributes, groups and options of arbitrary entries', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createM3uParser, parseM3u, parseM3uBatches, parseM3uStream } from '../../src/domain/m3u-parser.js';
-import type { PlaylistEntry } from '../../src/domain/types.js';
+import type { ParseStats, PlaylistEntry } from '../../src/domain/types.js';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
 
@@ -359,6 +359,37 @@ describe('parseM3uBatches', () => {
       ['Last Dark (2002)'],
     ]);
     expect(batches.flat()).toEqual(await collect(parseM3uStream(fromChunks(chunks))));
+  });
+
+  it('builds only the entries wanted by their URL and counts the others as dropped', async () => {
+    const text = [
+      '#EXTINF:-1 group-title="Movies",Film',
+      'http://h/movie/u/p/1.mkv',
+      '#EXTINF:-1 tvg-id="espn.us",ESPN',
+      'http://h/live/u/p/2.ts',
+      '#EXTINF:-1 tvg-name="open quote,Broken',
+      'http://h/movie/u/p/3.mkv',
+      '#EXTINF:-1,Marked',
+      '#EXT-X-PLAYLIST-TYPE:VOD',
+      'http://h/live/u/p/4.ts',
+    ].join('\n');
+    const seen: [string, boolean][] = [];
+    const wants = (url: string, vodMarker: boolean) => {
+      seen.push([url, vodMarker]);
+      return !vodMarker && !url.includes('/movie/');
+    };
+    let stats: ParseStats | undefined;
+    const batches = await collect(parseM3uBatches(fromChunks([text]), (s) => (stats = s), { wants }));
+    expect(batches.flat().map((e) => [e.name, e.tvgId])).toEqual([['ESPN', 'espn.us']]);
+    expect(seen).toEqual([
+      ['http://h/movie/u/p/1.mkv', false],
+      ['http://h/live/u/p/2.ts', false],
+      ['http://h/movie/u/p/3.mkv', false],
+      ['http://h/live/u/p/4.ts', true],
+    ]);
+    // A malformed entry is still a malformed entry, wanted or not.
+    expect(stats).toMatchObject({ entries: 1, dropped: 2, skipped: 1 });
+    expect(stats?.problems).toEqual([{ line: 5, reason: 'unterminated quote in #EXTINF' }]);
   });
 
   it('yields no empty batch for chunks that complete no entry', async () => {

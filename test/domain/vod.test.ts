@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseM3u } from '../../src/domain/m3u-parser.js';
 import type { PlaylistEntry } from '../../src/domain/types.js';
 import { playlistEntry } from '../support/playlist-entry.js';
-import { isVodEntry, urlPathSegments, type VodRule } from '../../src/domain/vod.js';
+import { isVodEntry, maybeLive, urlPathSegments, type VodRule } from '../../src/domain/vod.js';
 
 function entry(url: string | null, overrides: Partial<PlaylistEntry> = {}): PlaylistEntry {
   return playlistEntry({ url, ...overrides });
@@ -116,27 +116,39 @@ describe('classifying by URL', () => {
     return file.lastIndexOf('.') > 0 && VOD_EXT.test(file);
   }
 
-  it('agrees with the stated rule on arbitrary URLs', () => {
-    const part = fc.constantFrom(
-      'movie',
-      'Series',
-      'LIVE',
-      'timeshift',
-      'u',
-      'p',
-      '1.mkv',
-      'x.TS',
-      '.mp4',
-      'a.b.Mp4',
-      '',
+  const part = fc.constantFrom(
+    'movie',
+    'Series',
+    'LIVE',
+    'timeshift',
+    'u',
+    'p',
+    '1.mkv',
+    'x.TS',
+    '.mp4',
+    'a.b.Mp4',
+    '',
+  );
+  const url = fc
+    .tuple(
+      fc.constantFrom('http://h:8080', 'https://u:p@h', 'rtmp://h', '', 'c++://h', '1a://h', 'http://h'),
+      fc.array(part, { maxLength: 6 }),
+      fc.constantFrom('', '?movie=1.mkv', '#/series/x', '/'),
+    )
+    .map(([head, parts, tail]) => `${head}/${parts.join('/')}${tail}`);
+
+  it('calls VOD by URL and marker alone only what the whole entry would call VOD', () => {
+    fc.assert(
+      fc.property(url, fc.boolean(), fc.constantFrom('true', 'false', ''), (u, marker, media) => {
+        const e = entry(u, { vodMarker: marker, attrs: media === '' ? {} : { media } });
+        if (!maybeLive(u, marker)) expect(isVodEntry(e)).toBe(true);
+        if (media !== 'true') expect(maybeLive(u, marker)).toBe(!isVodEntry(e));
+      }),
+      { numRuns: 2000 },
     );
-    const url = fc
-      .tuple(
-        fc.constantFrom('http://h:8080', 'https://u:p@h', 'rtmp://h', '', 'c++://h', '1a://h', 'http://h'),
-        fc.array(part, { maxLength: 6 }),
-        fc.constantFrom('', '?movie=1.mkv', '#/series/x', '/'),
-      )
-      .map(([head, parts, tail]) => `${head}/${parts.join('/')}${tail}`);
+  });
+
+  it('agrees with the stated rule on arbitrary URLs', () => {
     fc.assert(
       fc.property(url, (u) => {
         expect(isVodEntry(entry(u))).toBe(byStatedRule(u));
