@@ -5,7 +5,7 @@ import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseM3u, parseM3uBatches, parseM3uStream } from '../src/domain/m3u-parser.js';
+import { parseM3u, parseM3uBatches } from '../src/domain/m3u-parser.js';
 import type { ParseStats } from '../src/domain/types.js';
 import { isVodEntry, maybeLive } from '../src/domain/vod.js';
 import { generatePlaylist } from './generate-playlist.js';
@@ -28,19 +28,9 @@ async function* chunksOf(bytes: Buffer): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += CHUNK) yield await Promise.resolve(bytes.subarray(i, i + CHUNK));
 }
 
-async function collect<T>(source: AsyncIterable<T>, keep: (item: T) => boolean = () => true) {
-  const kept: T[] = [];
-  let parsed = 0;
-  for await (const item of source) {
-    parsed++;
-    if (keep(item)) kept.push(item);
-  }
-  return { parsed, kept: kept.length };
-}
-
 const all = (n: number) => ({ parsed: n, kept: n });
 
-async function collectBatches<T>(source: AsyncIterable<T[]>, keep: (item: T) => boolean = () => true) {
+async function collect<T>(source: AsyncIterable<T[]>, keep: (item: T) => boolean = () => true) {
   const kept: T[] = [];
   let parsed = 0;
   for await (const batch of source) {
@@ -55,14 +45,14 @@ const CONTENDERS: Record<string, Contender> = {
     note: 'parseM3uBatches over 64 KiB chunks of the bytes in memory (UTF-8 decode included)',
     prepare(file) {
       const bytes = readFileSync(file);
-      return Promise.resolve(() => collectBatches(parseM3uBatches(chunksOf(bytes))));
+      return Promise.resolve(() => collect(parseM3uBatches(chunksOf(bytes))));
     },
   },
   'epgoat batches (file)': {
     note: 'parseM3uBatches over fs.createReadStream: the file is never held whole',
     prepare(file) {
       return Promise.resolve(() =>
-        collectBatches(parseM3uBatches(createReadStream(file, { highWaterMark: CHUNK }))),
+        collect(parseM3uBatches(createReadStream(file, { highWaterMark: CHUNK }))),
       );
     },
   },
@@ -76,16 +66,9 @@ const CONTENDERS: Record<string, Contender> = {
         let dropped = 0;
         const counted = (s: ParseStats) => (dropped = s.dropped ?? 0);
         const batches = parseM3uBatches(source(), counted, { wants: maybeLive });
-        const r = await collectBatches(batches, (e) => !isVodEntry(e));
+        const r = await collect(batches, (e) => !isVodEntry(e));
         return { parsed: r.parsed + dropped, kept: r.kept };
       });
-    },
-  },
-  'epgoat stream (bytes)': {
-    note: 'parseM3uStream (an entry at a time) over the same chunks of the bytes in memory',
-    prepare(file) {
-      const bytes = readFileSync(file);
-      return Promise.resolve(() => collect(parseM3uStream(chunksOf(bytes))));
     },
   },
   'epgoat parseM3u': {

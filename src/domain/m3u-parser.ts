@@ -85,11 +85,3 @@ export async function* parseM3uBatches(
   if (done.length > 0) yield done;
   stats?.(reader.stats, reader.header);
 }
-
-/** {@link parseM3uBatches}, one entry at a time. */
-export async function* parseM3uStream(
-  source: AsyncIterable<Uint8Array | string>,
-  stats?: (s: ParseStats, h: PlaylistHeader) => void,
-): AsyncGenerator<PlaylistEntry> {
-  for await (const batch of parseM3uBatches(source, stats)) yield* batch;
-}

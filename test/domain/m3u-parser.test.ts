@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createM3uParser, parseM3u, parseM3uBatches, parseM3uStream } from '../../src/domain/m3u-parser.js';
+import { createM3uParser, parseM3u, parseM3uBatches } from '../../src/domain/m3u-parser.js';
 import type { ParseStats, PlaylistEntry } from '../../src/domain/types.js';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
@@ -13,6 +13,11 @@ async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
   for await (const item of source) all.push(item);
   return all;
+}
+
+/** Every entry of a streamed parse, in order. */
+async function streamed(...args: Parameters<typeof parseM3uBatches>): Promise<PlaylistEntry[]> {
+  return (await collect(parseM3uBatches(...args))).flat();
 }
 
 function parseInChunks(text: string, cuts: number[]): PlaylistEntry[] {
@@ -284,14 +289,14 @@ describe('createM3uParser', () => {
   });
 });
 
-describe('parseM3uStream', () => {
+describe('parseM3uBatches, streaming bytes', () => {
   it('decodes UTF-8 split anywhere, drops the BOM and reports stats at the end', async () => {
     const bytes = new TextEncoder().encode(
       '\uFEFF#EXTM3U url-tvg="g"\r\n#EXTINF:-1,Ñandú ⚽ 🏀\r\nhttp://h/1\r\n',
     );
     const chunks = Array.from(bytes, (b) => Uint8Array.of(b));
     let reported: unknown;
-    const entries = await collect(parseM3uStream(fromChunks(chunks), (s, h) => (reported = { s, h })));
+    const entries = await streamed(fromChunks(chunks), (s, h) => (reported = { s, h }));
     expect(entries.map((e) => [e.name, e.url])).toEqual([['Ñandú ⚽ 🏀', 'http://h/1']]);
     expect(reported).toEqual({
       s: { entries: 1, skipped: 0, problems: [], withoutUrl: 0 },
@@ -300,7 +305,7 @@ describe('parseM3uStream', () => {
   });
 
   it('accepts text chunks as well as bytes', async () => {
-    const entries = await collect(parseM3uStream(fromChunks(['#EXTINF:-1,A\nhttp://', 'h/a\n'])));
+    const entries = await streamed(fromChunks(['#EXTINF:-1,A\nhttp://', 'h/a\n']));
     expect(entries.map((e) => e.url)).toEqual(['http://h/a']);
   });
 
@@ -312,7 +317,7 @@ describe('parseM3uStream', () => {
       0x28,
       ...encode('" Tvg-Logo="http://l/ü.png" x-custom="plain",Atlético ⚽\nhttp://h/ñ\n'),
     ]);
-    const [entry] = await collect(parseM3uStream(fromChunks([bytes])));
+    const [entry] = await streamed(fromChunks([bytes]));
     expect(entry?.attrs).toEqual({
       'tvg-id': 'a.us',
       'tvg-name': 'Atlético ⚽',
@@ -344,7 +349,7 @@ describe('parseM3uStream', () => {
       0x68,
       0x0a,
     ]);
-    const entries = await collect(parseM3uStream(fromChunks([bytes])));
+    const entries = await streamed(fromChunks([bytes]));
     expect(entries.map((e) => [e.name, e.url])).toEqual([['Bad \uFFFD\uFFFD', 'h']]);
   });
 });
@@ -358,7 +363,7 @@ describe('parseM3uBatches', () => {
       ['ESPN HD', 'NBA 01: Lakers vs. Celtics, Game 7 🏀'],
       ['Last Dark (2002)'],
     ]);
-    expect(batches.flat()).toEqual(await collect(parseM3uStream(fromChunks(chunks))));
+    expect(batches.flat()).toEqual(await streamed(fromChunks(chunks)));
   });
 
   it('builds only the entries wanted by their URL and counts the others as dropped', async () => {
