@@ -13,8 +13,8 @@ export interface M3uParser {
 
 /**
  * A streaming extended-M3U parser over text chunks cut anywhere (CRLF, CR or LF; a leading BOM is
- * dropped). Malformed entries are skipped and counted in `stats`, never thrown. Each line becomes a string
- * of its own, so entries kept from a long stream do not keep the chunks they came from alive.
+ * dropped). Malformed entries are skipped and counted in `stats`, never thrown. Each kept field becomes a
+ * string of its own, so entries kept from a long stream do not keep the chunks they came from alive.
  */
 export function createM3uParser(): M3uParser {
   const reader = createEntryReader();
@@ -36,9 +36,12 @@ export function createM3uParser(): M3uParser {
   };
 }
 
+/** Characters of a whole text encoded at a time by {@link parseM3u}. */
+const TEXT_PIECE = 64 * 1024;
+
 /**
  * Parses a whole playlist held in memory. The text is read as its UTF-8 bytes, like a fetched playlist
- * (a lone surrogate becomes U+FFFD).
+ * (a lone surrogate becomes U+FFFD), a piece at a time so that no second copy of it is ever whole.
  */
 export function parseM3u(text: string): {
   header: PlaylistHeader;
@@ -47,7 +50,11 @@ export function parseM3u(text: string): {
 } {
   const reader = createEntryReader();
   const lines = createByteLineSplitter(reader);
-  lines.push(new TextEncoder().encode(text));
+  const encoder = createChunkEncoder();
+  for (let at = 0; at < text.length; at += TEXT_PIECE) {
+    lines.push(encoder.encode(text.slice(at, at + TEXT_PIECE)));
+  }
+  lines.push(encoder.flush());
   lines.end();
   reader.finish();
   return { header: reader.header, entries: reader.take(), stats: reader.stats };
