@@ -24,7 +24,9 @@ export interface EntryReaderOptions {
   /**
    * Asked with each entry's URL (and whether a `#EXT-X-PLAYLIST-TYPE:VOD` marker applies) before anything
    * else of the entry becomes a string; an entry it turns away is only checked for being well-formed and
-   * counted in `stats.dropped`. Dropping the VOD of a big playlist this way skips most of its cost.
+   * counted in `stats.dropped`. Dropping the VOD of a big playlist this way skips most of its cost. A
+   * malformed `#EXTINF` is then reported when it is read, so `stats.problems` may list it after a problem
+   * on a line between it and its URL; the counts are the same.
    */
   wants?: (url: string, vodMarker: boolean) => boolean;
 }
