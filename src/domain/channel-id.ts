@@ -77,6 +77,9 @@ export function channelIdFor(
 export function uniqueChannelIds(ids: readonly string[]): string[] {
   const taken = new Set(ids);
   const seen = new Set<string>();
+  // The next suffix to try per duplicated id: every lower one is already taken or given out, so a slot
+  // repeated a thousand times costs a thousand tries, not half a million.
+  const nextSuffix = new Map<string, number>();
   const out: string[] = [];
   for (const id of ids) {
     if (!seen.has(id)) {
@@ -87,9 +90,10 @@ export function uniqueChannelIds(ids: readonly string[]): string[] {
     const dot = id.indexOf('.');
     const head = dot === -1 ? id : id.slice(0, dot);
     const tail = dot === -1 ? '' : id.slice(dot);
-    let n = 2;
+    let n = nextSuffix.get(id) ?? 2;
     let candidate = `${head}-${n}${tail}`;
     while (taken.has(candidate) || seen.has(candidate)) candidate = `${head}-${++n}${tail}`;
+    nextSuffix.set(id, n + 1);
     seen.add(candidate);
     out.push(candidate);
   }

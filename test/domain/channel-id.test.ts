@@ -91,6 +91,33 @@ describe('uniqueChannelIds', () => {
   });
 });
 
+describe('uniqueChannelIds as stated', () => {
+  it('gives each later duplicate the lowest suffix from 2 that is neither in the list nor given out', () => {
+    const stated = (ids: readonly string[]) => {
+      const given: string[] = [];
+      for (const id of ids) {
+        if (!given.includes(id)) {
+          given.push(id);
+          continue;
+        }
+        const [head = '', ...rest] = id.split('.');
+        const tail = rest.length > 0 ? `.${rest.join('.')}` : '';
+        let n = 2;
+        while (ids.includes(`${head}-${n}${tail}`) || given.includes(`${head}-${n}${tail}`)) n++;
+        given.push(`${head}-${n}${tail}`);
+      }
+      return given;
+    };
+    const ids = fc.constantFrom('a.x', 'a-2.x', 'a-3.x', 'b.x', 'a-2-2.x', 'nba-01.acme', 'nba-01-3.acme');
+    fc.assert(
+      fc.property(fc.array(ids, { maxLength: 60 }), (list) => {
+        expect(uniqueChannelIds(list)).toEqual(stated(list));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('helpers', () => {
   it('computes FNV-1a 32 test vectors', () => {
     expect(fnv1a32('')).toBe(0x811c9dc5);
