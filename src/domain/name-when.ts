@@ -1,27 +1,14 @@
 // Turning what a name says (a date without a year, a time without a date) into a day and an instant, relative
 // to `now` in the zone the name is read in.
-import { addDays, pad2 } from './time.js';
+import { addDays, offsetMinutes, pad2 } from './time.js';
 import { isValidDate } from './name-dates.js';
 
 const DAY_MS = 86_400_000;
 const HALF_DAY_MS = DAY_MS / 2;
 
-// time.ts reads wall clocks with formatToParts (about 10 µs a call); names are parsed by the hundred thousand,
-// so offsets here come from a `longOffset` format (about 2.5 µs), same zone rules.
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-const LONG_OFFSET = /GMT([+-])(\d{1,2})(?::?(\d{2}))?/;
-
 /** Minutes east of UTC of `timeZone` at epoch milliseconds `at` (New York in winter: -300). */
 export function zoneOffset(timeZone: string, at: number): number {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    offsetFormatters.set(timeZone, f);
-  }
-  const m = LONG_OFFSET.exec(f.format(at));
-  if (!m) return 0;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  return m[1] === '-' ? -minutes : minutes;
+  return offsetMinutes(timeZone, new Date(at));
 }
 
 /** Local "YYYY-MM-DD" in `timeZone` at `now`. */

@@ -1,7 +1,7 @@
 // Words of the guide: titles, descriptions, categories and programme ids. English, built by hand rather
 // than by Intl date styles, whose spacing (U+202F before "PM") changes between ICU releases.
 import { fnv1a32 } from './channel-id.js';
-import { pad2, wallClock } from './time.js';
+import { createHourlyMemo, pad2, wallClock } from './time.js';
 import type { ParsedChannel, SportEvent } from './types.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
@@ -16,14 +16,21 @@ export function formatDayLabel(ymd: string): string {
 
 const zoneNames = new Map<string, Intl.DateTimeFormat>();
 
-/** The zone's short name at an instant (`EST`, `CDT`; `GMT+1` where en-US has no abbreviation). */
-function zoneAbbreviation(instant: Date, timeZone: string): string {
+function intlZoneAbbreviation(timeZone: string, ms: number): string {
   let f = zoneNames.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
     zoneNames.set(timeZone, f);
   }
-  return f.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  return f.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+const hourlyAbbreviation = createHourlyMemo(intlZoneAbbreviation);
+
+/** The zone's short name at an instant (`EST`, `CDT`; `GMT+1` where en-US has no abbreviation). */
+function zoneAbbreviation(instant: Date, timeZone: string): string {
+  const ms = instant.getTime();
+  return hourlyAbbreviation(timeZone, ms) ?? intlZoneAbbreviation(timeZone, ms);
 }
 
 /** `Wed, Nov 25 at 7:30 PM EST`: when an event starts, on the provider's clock. */

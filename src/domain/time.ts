@@ -45,7 +45,69 @@ export interface WallClock {
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
+const HOUR_MS = 3_600_000;
+/** Hours remembered per zone before its memory starts over (about 5.7 years of distinct hours). */
+const MAX_HOURS = 50_000;
+
+/**
+ * Remembers per zone and UTC hour what `read` says throughout that hour: it is asked at the hour's first
+ * and last second, and an hour where the two answers differ (a transition falls in it) is remembered as
+ * null, for the caller to ask about each instant. Intl costs microseconds a call and a 16k-channel guide
+ * asks hundreds of thousands of times; zone rules change at most once an hour, on whole seconds. A memo
+ * of a pure function: the answers never depend on who asks.
+ */
+export function createHourlyMemo<T>(read: (timeZone: string, ms: number) => T) {
+  const zones = new Map<string, Map<number, T | null>>();
+  return (timeZone: string, ms: number): T | null => {
+    if (!Number.isFinite(ms)) return null;
+    let hours = zones.get(timeZone);
+    if (hours === undefined) {
+      hours = new Map();
+      zones.set(timeZone, hours);
+    }
+    const hour = Math.floor(ms / HOUR_MS);
+    let value = hours.get(hour);
+    if (value === undefined) {
+      const first = read(timeZone, hour * HOUR_MS);
+      value = first === read(timeZone, hour * HOUR_MS + HOUR_MS - 1000) ? first : null;
+      if (hours.size >= MAX_HOURS) hours.clear();
+      hours.set(hour, value);
+    }
+    return value;
+  };
+}
+
+/** The offset (ms east of UTC) at `ms`, to the second, as Intl reads it. */
+function exactOffsetMs(timeZone: string, ms: number): number {
+  const w = intlWallClock(new Date(ms), timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(ms / 1000) * 1000;
+}
+
+/** The offset of `timeZone` throughout the UTC hour holding `ms`, or null. */
+const hourOffsetMs = createHourlyMemo(exactOffsetMs);
+
+/** The wall clock of `timeZone` at `instant`, to the second. */
 export function wallClock(instant: Date, timeZone: string): WallClock {
+  const ms = instant.getTime();
+  const offset = hourOffsetMs(timeZone, ms);
+  if (offset === null) return intlWallClock(instant, timeZone);
+  const local = new Date(Math.floor(ms / 1000) * 1000 + offset);
+  const year = local.getUTCFullYear();
+  const month = local.getUTCMonth() + 1;
+  const day = local.getUTCDate();
+  return {
+    ymd: `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`,
+    year,
+    month,
+    day,
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
+  };
+}
+
+function intlWallClock(instant: Date, timeZone: string): WallClock {
   const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '0';
@@ -66,9 +128,8 @@ export function wallClock(instant: Date, timeZone: string): WallClock {
 
 /** Minutes east of UTC of `timeZone` at `instant` (New York in winter: -300). */
 export function offsetMinutes(timeZone: string, instant: Date): number {
-  const w = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+  const ms = instant.getTime();
+  return Math.round((hourOffsetMs(timeZone, ms) ?? exactOffsetMs(timeZone, ms)) / 60000);
 }
 
 /**

@@ -30,27 +30,12 @@ export interface WriteXmltvInput {
 }
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 
-/**
- * A formatter of `YYYYMMDDhhmmss +zzzz` in one zone. Intl costs microseconds a call, so the zone offset is
- * remembered per UTC hour; an hour whose start and last second disagree holds a transition and is computed
- * per instant. (Transitions fall on whole seconds, at most one an hour.)
- */
+/** A formatter of `YYYYMMDDhhmmss +zzzz` in one zone (offsets come from time.ts's hourly memo). */
 export function createXmltvTimeFormatter(timeZone: string): (instant: Date) => string {
-  const hourly = new Map<number, number | null>();
   return (instant: Date): string => {
     const ms = instant.getTime();
-    const hour = Math.floor(ms / HOUR);
-    let offset = hourly.get(hour);
-    if (offset === undefined) {
-      const first = offsetMinutes(timeZone, new Date(hour * HOUR));
-      const last = offsetMinutes(timeZone, new Date(hour * HOUR + HOUR - 1000));
-      offset = first === last ? first : null;
-      if (hourly.size > 50_000) hourly.clear();
-      hourly.set(hour, offset);
-    }
-    const minutes = offset ?? offsetMinutes(timeZone, instant);
+    const minutes = offsetMinutes(timeZone, instant);
     const local = new Date(ms + minutes * MINUTE);
     const abs = Math.abs(minutes);
     return (
