@@ -33,14 +33,22 @@ const ENTITIES: Record<string, string> = {
 
 const entityFor = (ch: string): string => ENTITIES[ch] ?? '';
 
+/** {@link escapeXmlText} of text that {@link stripInvalidXmlChars} already cleaned. */
+export function escapeCleanXmlText(clean: string): string {
+  return TEXT_SPECIAL.test(clean) ? clean.replace(TEXT_SPECIAL_ALL, entityFor) : clean;
+}
+
+/** {@link escapeXmlAttr} of text that {@link stripInvalidXmlChars} already cleaned. */
+export function escapeCleanXmlAttr(clean: string): string {
+  return ATTR_SPECIAL.test(clean) ? clean.replace(ATTR_SPECIAL_ALL, entityFor) : clean;
+}
+
 /** Character data: strips forbidden characters, escapes `& < >` (and CR, which parsers would fold). */
 export function escapeXmlText(text: string): string {
-  const clean = stripInvalidXmlChars(text);
-  return TEXT_SPECIAL.test(clean) ? clean.replace(TEXT_SPECIAL_ALL, entityFor) : clean;
+  return escapeCleanXmlText(stripInvalidXmlChars(text));
 }
 
 /** A double- or single-quoted attribute value: as text, plus both quotes and tab/newline. */
 export function escapeXmlAttr(text: string): string {
-  const clean = stripInvalidXmlChars(text);
-  return ATTR_SPECIAL.test(clean) ? clean.replace(ATTR_SPECIAL_ALL, entityFor) : clean;
+  return escapeCleanXmlAttr(stripInvalidXmlChars(text));
 }

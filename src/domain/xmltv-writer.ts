@@ -3,7 +3,7 @@
 // default settings (Jellyfin's) refuse documents that carry one, and validators take the DTD as an argument.
 import { offsetMinutes, pad2 } from './time.js';
 import type { Programme } from './schedule.js';
-import { escapeXmlAttr, escapeXmlText, stripInvalidXmlChars } from './xml-escape.js';
+import { escapeCleanXmlAttr, escapeCleanXmlText, escapeXmlAttr, stripInvalidXmlChars } from './xml-escape.js';
 
 export interface XmltvChannel {
   id: string;
@@ -62,38 +62,62 @@ const cleanText = (value: string): string => stripInvalidXmlChars(value).trim();
 
 const attr = (name: string, value: string | undefined): string => {
   const text = value === undefined ? '' : cleanText(value);
-  return text === '' ? '' : ` ${name}="${escapeXmlAttr(text)}"`;
+  return text === '' ? '' : ` ${name}="${escapeCleanXmlAttr(text)}"`;
 };
 
 /** An element with text, or '' when the text is empty once forbidden characters are gone. */
 const textElement = (name: string, value: string | undefined): string => {
   const text = value === undefined ? '' : cleanText(value);
-  return text === '' ? '' : `    <${name}>${escapeXmlText(text)}</${name}>\n`;
+  return text === '' ? '' : `    <${name}>${escapeCleanXmlText(text)}</${name}>\n`;
 };
 
 function channelXml(channel: XmltvChannel): string {
-  const name = escapeXmlText(cleanText(channel.displayName) || channel.id);
+  const name = escapeCleanXmlText(cleanText(channel.displayName) || stripInvalidXmlChars(channel.id));
   const iconSrc = cleanText(channel.icon ?? '');
-  const icon = iconSrc ? `    <icon src="${escapeXmlAttr(iconSrc)}"/>\n` : '';
+  const icon = iconSrc ? `    <icon src="${escapeCleanXmlAttr(iconSrc)}"/>\n` : '';
   return `  <channel id="${escapeXmlAttr(channel.id)}">\n    <display-name>${name}</display-name>\n${icon}  </channel>\n`;
 }
 
-function programmeXml(p: Programme, time: (d: Date) => string, includeLive: boolean): string {
+/**
+ * Escaped texts that repeat on every programme of a channel (its id, the sport's categories) or across
+ * channels; a guide has a few thousand distinct ones over hundreds of thousands of programmes.
+ */
+function createRepeatMemo(escape: (text: string) => string, limit = 10_000): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      out = escape(text);
+      if (memo.size >= limit) memo.clear();
+      memo.set(text, out);
+    }
+    return out;
+  };
+}
+
+interface ProgrammeWriter {
+  time: (d: Date) => string;
+  includeLive: boolean;
+  channelAttr: (id: string) => string;
+  categoryElement: (category: string) => string;
+}
+
+function programmeXml(p: Programme, w: ProgrammeWriter): string {
   if (!Number.isFinite(p.start.getTime())) return '';
-  const stop = Number.isFinite(p.stop.getTime()) ? ` stop="${time(p.stop)}"` : '';
+  const stop = Number.isFinite(p.stop.getTime()) ? ` stop="${w.time(p.stop)}"` : '';
   // tv_validate_file rejects an empty title.
-  const title = escapeXmlText(cleanText(p.title) || 'Untitled');
-  let xml = `  <programme start="${time(p.start)}"${stop} channel="${escapeXmlAttr(p.channelId)}">\n`;
+  const title = escapeCleanXmlText(cleanText(p.title) || 'Untitled');
+  let xml = `  <programme start="${w.time(p.start)}"${stop} channel="${w.channelAttr(p.channelId)}">\n`;
   xml += `    <title>${title}</title>\n`;
   xml += textElement('sub-title', p.subTitle);
   xml += textElement('desc', p.desc);
-  for (const category of p.categories) xml += textElement('category', category);
+  for (const category of p.categories) xml += w.categoryElement(category);
   const icon = cleanText(p.icon ?? '');
-  if (icon) xml += `    <icon src="${escapeXmlAttr(icon)}"/>\n`;
+  if (icon) xml += `    <icon src="${escapeCleanXmlAttr(icon)}"/>\n`;
   const episode = cleanText(p.episodeNum ?? '');
-  if (episode) xml += `    <episode-num system="dd_progid">${escapeXmlText(episode)}</episode-num>\n`;
+  if (episode) xml += `    <episode-num system="dd_progid">${escapeCleanXmlText(episode)}</episode-num>\n`;
   if (p.isNew) xml += '    <new/>\n';
-  if (includeLive && p.live) xml += '    <live/>\n';
+  if (w.includeLive && p.live) xml += '    <live/>\n';
   return `${xml}  </programme>\n`;
 }
 
@@ -103,8 +127,12 @@ function programmeXml(p: Programme, time: (d: Date) => string, includeLive: bool
  */
 export function* writeXmltv(input: WriteXmltvInput): Generator<string, void, undefined> {
   const chunkSize = input.chunkSize ?? 64 * 1024;
-  const time = createXmltvTimeFormatter(input.timeZone);
-  const includeLive = input.includeLive ?? false;
+  const writer: ProgrammeWriter = {
+    time: createXmltvTimeFormatter(input.timeZone),
+    includeLive: input.includeLive ?? false,
+    channelAttr: createRepeatMemo(escapeXmlAttr),
+    categoryElement: createRepeatMemo((category) => textElement('category', category)),
+  };
   let buffer =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<tv${attr('source-info-url', input.sourceInfoUrl)}${attr('source-info-name', input.sourceInfoName)}` +
@@ -117,7 +145,7 @@ export function* writeXmltv(input: WriteXmltvInput): Generator<string, void, und
     }
   }
   for (const programme of input.programmes) {
-    buffer += programmeXml(programme, time, includeLive);
+    buffer += programmeXml(programme, writer);
     if (buffer.length >= chunkSize) {
       yield buffer;
       buffer = '';

@@ -207,19 +207,24 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
       sourceInfoName: provider.name,
       includeLive: provider.settings.includeLive ?? false,
     });
+    // Each chunk is encoded once, here. The ETag hashes the compressed bytes: the same XML always
+    // compresses to the same bytes, and they are a fortieth of its size.
     await pipeline(
       Readable.from(
         (function* () {
           for (const chunk of xml) {
-            hash.update(chunk);
-            xmlBytes += Buffer.byteLength(chunk);
-            yield chunk;
+            const bytes = Buffer.from(chunk, 'utf8');
+            xmlBytes += bytes.length;
+            yield bytes;
           }
         })(),
       ),
       createGzip(),
       async (compressed: AsyncIterable<Buffer>) => {
-        for await (const b of compressed) gz.push(b);
+        for await (const b of compressed) {
+          hash.update(b);
+          gz.push(b);
+        }
       },
     );
 
