@@ -78,10 +78,39 @@ export interface ReportChannel {
   why?: string;
 }
 
+/** What reading the playlist found: the counts an admin checks when channels go missing. */
+export interface PlaylistSummary {
+  /** Entries read, VOD included (whether or not it was built). */
+  entries: number;
+  live: number;
+  vod: number;
+  /** Malformed entries and lines skipped; the first few with their line and reason. */
+  skipped: number;
+  problems: { line: number; reason: string }[];
+  /** Entries whose `#EXTINF` had no URL line after it. */
+  withoutUrl: number;
+  /** True when the provider answered "not modified" and the previous read was reused. */
+  reused: boolean;
+}
+
 export interface MatchReport {
   provider: string;
   generatedAt: string;
+  /** Absent from reports kept by versions that did not record it. */
+  playlist?: PlaylistSummary;
   channels: ReportChannel[];
+}
+
+function summarizePlaylist(p: ReadPlaylist): PlaylistSummary {
+  return {
+    entries: p.stats.entries + (p.stats.dropped ?? 0),
+    live: p.live.length,
+    vod: p.vod,
+    skipped: p.stats.skipped,
+    problems: p.stats.problems,
+    withoutUrl: p.stats.withoutUrl ?? 0,
+    reused: p.reused,
+  };
 }
 
 export interface GeneratedGuide {
@@ -234,6 +263,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     const report: MatchReport = {
       provider: provider.slug,
       generatedAt: now.toISOString(),
+      playlist: summarizePlaylist(playlist),
       channels: playlist.live.map((entry, i) => {
         const parsed = parsedAll[i]!;
         const channelId = idOf.get(i) ?? null;

@@ -34,6 +34,20 @@ const labels = (JSON.parse(readFileSync(resolve(corpusDir, 'labels.json'), 'utf8
 const NOW = new Date('2026-11-25T17:00:00Z');
 const TZ = 'America/New_York';
 
+// Two good entries, a movie, an #EXTINF with an open quote (its URL goes with it) and a stray URL line.
+const MALFORMED_PLAYLIST = [
+  '#EXTM3U',
+  '#EXTINF:-1 group-title="NBA",NBA 01: Lakers vs Celtics 7:30 PM ET',
+  'http://h/live/u/p/1.ts',
+  '#EXTINF:-1 tvg-name="open quote,NBA 02: Heat vs Knicks',
+  'http://h/live/u/p/2.ts',
+  'http://h/live/u/p/stray.ts',
+  '#EXTINF:-1,Dark Night (2008)',
+  'http://h/movie/u/p/3.mkv',
+  '#EXTINF:-1 group-title="NHL",NHL 09:',
+  'http://h/live/u/p/4.ts',
+].join('\n');
+
 let t: TestApp;
 let upstream: LoopbackServer;
 let playlistStatus = 200;
@@ -70,6 +84,10 @@ function rawBytes(r: request.Response, cb: (err: Error | null, body: Buffer) => 
 
 beforeAll(async () => {
   upstream = await startLoopbackServer((req, res) => {
+    if (req.url === '/malformed.m3u') {
+      res.writeHead(200, { 'content-type': 'audio/x-mpegurl' }).end(MALFORMED_PLAYLIST);
+      return;
+    }
     if (playlistStatus !== 200) {
       res.writeHead(playlistStatus).end('upstream broken');
       return;
@@ -228,10 +246,17 @@ describe('guide cache and failure handling', () => {
     expect((await request(t.url).get('/epg/locked.xml?token=let-me-in-42')).status).toBe(404);
   });
 
-  it('reports every live channel with its parse', async () => {
+  it('reports every live channel with its parse, and what reading the playlist found', async () => {
     const res = await request(t.url).get('/api/providers/acme/matches').set(t.auth);
     expect(res.status).toBe(200);
     expect(res.body.provider).toBe('acme');
+    expect(res.body.playlist).toMatchObject({
+      entries: 4116,
+      live: 116,
+      vod: 4000,
+      skipped: 0,
+      problems: [],
+    });
     const statuses = new Map<string, string>(
       res.body.channels.map((c: { name: string; status: string }) => [c.name, c.status]),
     );
@@ -245,5 +270,39 @@ describe('guide cache and failure handling', () => {
       if (Array.isArray(want)) expect(want, l.name).toContain(statuses.get(l.name));
       else expect(statuses.get(l.name), l.name).toBe(want);
     }
+  });
+});
+
+describe('a playlist with malformed lines', () => {
+  it('serves the guide of the good entries and reports each skipped line with its reason', async () => {
+    const created = await request(t.url)
+      .post('/api/providers')
+      .set(t.auth)
+      .send({
+        slug: 'malformed',
+        name: 'Malformed',
+        playlistUrl: `${upstream.url}/malformed.m3u`,
+        timezone: TZ,
+      });
+    expect(created.status).toBe(201);
+    const guideRes = await request(t.url).get('/epg/malformed.xml').buffer(true).parse(rawBytes);
+    expect(guideRes.status).toBe(200);
+    const names = parseGuide((guideRes.body as Buffer).toString('utf8')).channel.map(
+      (c) => c['display-name'],
+    );
+    expect(names).toEqual(['NBA 01: Lakers vs Celtics 7:30 PM ET', 'NHL 09:']);
+    const report = await request(t.url).get('/api/providers/malformed/matches').set(t.auth);
+    expect(report.body.playlist).toEqual({
+      entries: 3,
+      live: 2,
+      vod: 1,
+      skipped: 2,
+      problems: [
+        { line: 4, reason: 'unterminated quote in #EXTINF' },
+        { line: 6, reason: 'URL line without a preceding #EXTINF' },
+      ],
+      withoutUrl: 0,
+      reused: false,
+    });
   });
 });

@@ -18,6 +18,22 @@ export const matchReportSchema = z.object({
   provider: z.string(),
   generatedAt: z.string(),
   stale: z.boolean().describe('True when this report belongs to the last good guide kept in Postgres'),
+  playlist: z
+    .object({
+      entries: z.number().describe('Entries read, VOD included'),
+      live: z.number(),
+      vod: z.number(),
+      skipped: z.number().describe('Malformed entries and lines skipped'),
+      problems: z
+        .array(z.object({ line: z.number(), reason: z.string() }))
+        .describe('The first 20 skipped lines, with their line number and why'),
+      withoutUrl: z.number().describe('Entries kept although no URL line followed their #EXTINF'),
+      reused: z
+        .boolean()
+        .describe('True when the provider answered "not modified" and the last read was reused'),
+    })
+    .optional()
+    .describe('What reading the playlist found; absent from reports stored before it was recorded'),
   channels: z.array(
     z.object({
       channelId: z.string().nullable(),
