@@ -1,10 +1,10 @@
 import type { Buffer } from 'node:buffer';
 import {
-  textOf,
   dropBlanks,
   hasPrefix,
   scanAttributes,
   skipBlanks,
+  textOf,
   trimmedText,
   UNTERMINATED,
 } from './m3u-attributes.js';

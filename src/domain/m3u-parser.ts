@@ -48,16 +48,13 @@ export function parseM3u(text: string): {
   entries: PlaylistEntry[];
   stats: ParseStats;
 } {
-  const reader = createEntryReader();
-  const lines = createByteLineSplitter(reader);
-  const encoder = createChunkEncoder();
+  const parser = createM3uParser();
+  const entries: PlaylistEntry[] = [];
   for (let at = 0; at < text.length; at += TEXT_PIECE) {
-    lines.push(encoder.encode(text.slice(at, at + TEXT_PIECE)));
+    for (const entry of parser.push(text.slice(at, at + TEXT_PIECE))) entries.push(entry);
   }
-  lines.push(encoder.flush());
-  lines.end();
-  reader.finish();
-  return { header: reader.header, entries: reader.take(), stats: reader.stats };
+  for (const entry of parser.end()) entries.push(entry);
+  return { header: parser.header, entries, stats: parser.stats };
 }
 
 /**

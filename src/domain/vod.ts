@@ -59,17 +59,6 @@ function pathEnd(url: string, start: number): number {
   return end;
 }
 
-/** The lower-cased path segments of a URL (`scheme://authority` and the query or fragment removed). */
-export function urlPathSegments(url: string): string[] {
-  const start = pathStart(url);
-  if (start === -1) return [];
-  return url
-    .slice(start, pathEnd(url, start))
-    .toLowerCase()
-    .split('/')
-    .filter((s) => s !== '');
-}
-
 /** True when `url[from, to)` is `word` (lower-case ASCII), compared case-insensitively. */
 function segmentIs(url: string, from: number, to: number, word: string): boolean {
   if (to - from !== word.length) return false;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseM3u } from '../../src/domain/m3u-parser.js';
 import type { PlaylistEntry } from '../../src/domain/types.js';
 import { playlistEntry } from '../support/playlist-entry.js';
-import { isVodEntry, maybeLive, urlPathSegments, type VodRule } from '../../src/domain/vod.js';
+import { isVodEntry, maybeLive, type VodRule } from '../../src/domain/vod.js';
 
 function entry(url: string | null, overrides: Partial<PlaylistEntry> = {}): PlaylistEntry {
   return playlistEntry({ url, ...overrides });
@@ -20,6 +20,7 @@ describe('isVodEntry', () => {
     'http://host:8000/u/p/5001.mkv',
     'http://vod.example.org/films/Big.Buck.Bunny.MP4',
     'http://host/media/clip.webm#t=10',
+    'http://User:Pw@Host:8080/Movie/u/p/1.MKV?x=/y#/z',
   ])('classifies %s as VOD', (url) => {
     expect(isVodEntry(entry(url))).toBe(true);
   });
@@ -34,6 +35,8 @@ describe('isVodEntry', () => {
     'http://host/timeshift/u/p/60/2026-11-25:19-00/42.ts',
     'rtmp://stream.example.net/app/channel',
     'udp://@239.0.0.1:1234',
+    'http://host',
+    '/local/path/file.ts',
   ])('keeps %s live', (url) => {
     expect(isVodEntry(entry(url))).toBe(false);
   });
@@ -88,21 +91,23 @@ describe('isVodEntry', () => {
   });
 });
 
-describe('urlPathSegments', () => {
-  it('returns the lower-cased path segments without authority, query or fragment', () => {
-    expect(urlPathSegments('http://User:Pw@Host:8080/Movie/u/p/1.MKV?x=/y#/z')).toEqual([
-      'movie',
-      'u',
-      'p',
-      '1.mkv',
-    ]);
-    expect(urlPathSegments('http://host')).toEqual([]);
-    expect(urlPathSegments('/local/path/file.ts')).toEqual(['local', 'path', 'file.ts']);
-  });
-});
-
 describe('classifying by URL', () => {
-  // The rule as the doc states it, over the segments urlPathSegments returns.
+  // The rule as the doc states it, over the lower-cased path segments of the URL (without
+  // `scheme://authority`, query or fragment), read here the plain way: split and filter.
+  function urlPathSegments(url: string): string[] {
+    let start = 0;
+    const scheme = url.indexOf('://');
+    if (scheme !== -1 && /^[a-z][a-z0-9+.-]*$/i.test(url.slice(0, scheme))) {
+      start = url.indexOf('/', scheme + 3);
+      if (start === -1) return [];
+    }
+    const rest = url.slice(start);
+    return rest
+      .slice(0, rest.search(/[?#]|$/))
+      .toLowerCase()
+      .split('/')
+      .filter((s) => s !== '');
+  }
   const VOD_EXT = /\.(mkv|mp4|avi|mov|wmv|m4v|flv|webm|mpg|mpeg|vob|ogv|3gp|divx|xvid|iso|ogm|rmvb|asf)$/;
   function byStatedRule(url: string): boolean {
     const segments = urlPathSegments(url);
