@@ -1,6 +1,24 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Node modules that reach outside the process (files, network, processes, the terminal).
+const NODE_IO = [
+  'fs',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'dgram',
+  'dns',
+  'tls',
+  'child_process',
+  'cluster',
+  'worker_threads',
+  'readline',
+  'os',
+  'process',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'test/fixtures/**'] },
   js.configs.recommended,
@@ -23,6 +41,66 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+  {
+    // The pure core: no I/O, no clock, no framework. Dependencies point into the domain, never out of it.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/db/**',
+                '**/sources/**',
+                '**/services/**',
+                '**/http/**',
+                '**/config/**',
+                '**/app.js',
+              ],
+              message: 'src/domain is pure: it takes data and returns data.',
+            },
+            {
+              group: NODE_IO.flatMap((m) => [m, `${m}/*`, `node:${m}`, `node:${m}/*`]),
+              message: 'src/domain does no I/O.',
+            },
+            {
+              group: [
+                'fastify',
+                'fastify-*',
+                '@fastify/*',
+                'kysely',
+                'kysely-*',
+                'pg',
+                'undici',
+                'lru-cache',
+                'pino',
+                '@anthropic-ai/*',
+              ],
+              message: 'src/domain uses no framework, database, HTTP or cache library.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Queries know tables, not the services or routes that call them.
+    files: ['src/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/services/**', '**/http/**', '**/app.js'],
+              message: 'src/db must not depend on services or routes.',
+            },
+          ],
+        },
+      ],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },

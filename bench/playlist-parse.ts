@@ -5,9 +5,9 @@ import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseM3u, parseM3uBatches } from '../src/domain/m3u-parser.js';
+import { parseM3u, parseM3uBatches } from '../src/domain/m3u/parser.js';
 import type { ParseStats } from '../src/domain/types.js';
-import { isVodEntry, maybeLive } from '../src/domain/vod.js';
+import { isVodEntry, maybeLive } from '../src/domain/m3u/vod.js';
 import { generatePlaylist } from './generate-playlist.js';
 
 const ENTRIES = 100_000;

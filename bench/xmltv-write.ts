@@ -5,8 +5,8 @@ import { writeXmltv as iptvWriteXmltv, type XmltvProgramme } from '@iptv/xmltv';
 import { XMLBuilder } from 'fast-xml-parser';
 import { setImmediate } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import type { Programme } from '../src/domain/schedule.js';
-import { writeXmltv, createXmltvTimeFormatter, type XmltvChannel } from '../src/domain/xmltv-writer.js';
+import type { Programme } from '../src/domain/schedule/scheduler.js';
+import { writeXmltv, createXmltvTimeFormatter, type XmltvChannel } from '../src/domain/xmltv/writer.js';
 
 const CHANNELS = 1_000;
 const PER_CHANNEL = 100;

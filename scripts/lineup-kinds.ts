@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadDefaultFamilies } from '../src/config/channel-families.js';
-import { compileFamilies } from '../src/domain/channel-families.js';
-import { parseChannelName, type NameContext } from '../src/domain/channel-name.js';
+import { compileFamilies } from '../src/domain/channel-name/families.js';
+import { parseChannelName, type NameContext } from '../src/domain/channel-name/parse.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { familyKey, type FamilyLeagueMapping } from '../domain/family-leagues.js';
 import { ConfigError } from './env.js';
 
 // Relative to the working directory, like CONFIG_DIR's default; server.ts passes paths under CONFIG_DIR.
@@ -87,12 +88,6 @@ const leaguesFileSchema = z
     });
   });
 
-export interface FamilyLeagueMapping {
-  family: string;
-  /** League keys, most likely first; empty means any league. */
-  leagues: string[];
-}
-
 const familiesFileSchema = z.strictObject({
   families: z.array(
     z.strictObject({ family: z.string().trim().min(1), leagues: z.array(z.string().min(1)) }),
@@ -120,11 +115,6 @@ export function parseLeagues(text: string, source = 'leagues.yaml'): LeagueConfi
 
 export function loadLeagues(file = DEFAULT_LEAGUES_FILE): LeagueConfig[] {
   return parseLeagues(readFileSync(file, 'utf8'), file);
-}
-
-/** Family labels compare without case or spacing: `Espn+`, `ESPN +` and `ESPN+` are one family. */
-export function familyKey(family: string): string {
-  return family.toLowerCase().replace(/\s+/g, '');
 }
 
 /**
@@ -160,15 +150,4 @@ export function loadFamilyLeagueMappings(
   leagues?: readonly LeagueConfig[],
 ): FamilyLeagueMapping[] {
   return parseFamilyLeagueMappings(readFileSync(file, 'utf8'), file, leagues);
-}
-
-/** The leagues a family's channels carry: null when the family is not mapped, [] when it may carry any. */
-export function leaguesForFamily(mappings: readonly FamilyLeagueMapping[], family: string): string[] | null {
-  const key = familyKey(family);
-  return mappings.find((m) => familyKey(m.family) === key)?.leagues ?? null;
-}
-
-export function findLeague(leagues: readonly LeagueConfig[], key: string): LeagueConfig | undefined {
-  const upper = key.toUpperCase();
-  return leagues.find((l) => l.key === upper);
 }

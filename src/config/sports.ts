@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { SportsConfig } from '../domain/schedule-sports.js';
+import type { SportsConfig } from '../domain/schedule/index.js';
 
 const sportSchema = z.object({
   durationMinutes: z

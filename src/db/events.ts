@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { SportEvent } from '../domain/types.js';
-import { normalizeTeamName } from '../domain/team-names.js';
+import { normalizeTeamName } from '../domain/matching/index.js';
 import { listTeamAliases } from './teams.js';
 import type { DB, Events } from './types.js';
 

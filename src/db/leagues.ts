@@ -1,5 +1,5 @@
-import { familyKey } from '../config/leagues.js';
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { familyKey, type FamilyLeagueMapping } from '../domain/family-leagues.js';
 import type { DB, FamilyLeagueMappings, Leagues } from './types.js';
 
 // Leagues, and the family -> league mappings that point at them (a mapping means nothing without them).
@@ -72,17 +72,14 @@ export async function setFamilyMappingLeagues(
  * The family mappings a provider's names are read with: its own live rows over the universal live ones
  * (a provider row for a family replaces the universal row of that family).
  */
-export async function familyMappingsFor(
-  db: Kysely<DB>,
-  providerId: number,
-): Promise<{ family: string; leagues: string[] }[]> {
+export async function familyMappingsFor(db: Kysely<DB>, providerId: number): Promise<FamilyLeagueMapping[]> {
   const rows = await db
     .selectFrom('family_league_mappings')
     .select(['family', 'league_keys', 'provider_id'])
     .where('deleted_at', 'is', null)
     .where((eb) => eb.or([eb('provider_id', 'is', null), eb('provider_id', '=', providerId)]))
     .execute();
-  const byFamily = new Map<string, { family: string; leagues: string[] }>();
+  const byFamily = new Map<string, FamilyLeagueMapping>();
   for (const r of rows.sort((a, b) => (a.provider_id === null ? 0 : 1) - (b.provider_id === null ? 0 : 1))) {
     byFamily.set(familyKey(r.family), { family: r.family, leagues: r.league_keys });
   }

@@ -8,7 +8,7 @@ import { loadSportsConfig } from '../config/sports.js';
 import type { Database } from '../db/database.js';
 import { familyMappingsFor } from '../db/leagues.js';
 import { providerFamilies } from '../db/provider-patterns.js';
-import { normalizeTeamName } from '../domain/team-names.js';
+import { normalizeTeamName } from '../domain/matching/index.js';
 import { createEspnClient } from '../sources/espn.js';
 import { createHttpClient } from '../sources/http-client.js';
 import { createPlaylistFetcher } from '../sources/playlist.js';

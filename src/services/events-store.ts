@@ -9,7 +9,7 @@ import {
   type EventRow,
 } from '../db/events.js';
 import type { DB } from '../db/types.js';
-import { normalizeTeamName, teamAliases, type TeamRecord } from '../domain/team-names.js';
+import { normalizeTeamName, teamAliases, type TeamRecord } from '../domain/matching/index.js';
 import type { SportEvent } from '../domain/types.js';
 import { loadTeamBook, type TeamBook, type TeamInput } from './team-book.js';
 

@@ -2,17 +2,13 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import type { FamilyLeagueMapping, LeagueConfig } from '../config/leagues.js';
-import { findLeague, leaguesForFamily } from '../config/leagues.js';
-import { compileFamilies } from '../domain/channel-families.js';
-import { channelIdFor, uniqueChannelIds } from '../domain/channel-id.js';
-import { parseChannelName } from '../domain/channel-name.js';
-import type { GuideChannel } from '../domain/schedule.js';
-import { createScheduler } from '../domain/schedule.js';
-import type { SportsConfig } from '../domain/schedule-sports.js';
+import type { LeagueConfig } from '../config/leagues.js';
+import { findLeague, leaguesForFamily, type FamilyLeagueMapping } from '../domain/family-leagues.js';
+import { compileFamilies, parseChannelName } from '../domain/channel-name/index.js';
+import { channelIdFor, uniqueChannelIds, writeXmltv } from '../domain/xmltv/index.js';
+import { type GuideChannel, createScheduler, type SportsConfig } from '../domain/schedule/index.js';
 import type { ChannelFamily, ParsedChannel, PlaylistEntry, SportEvent } from '../domain/types.js';
-import type { VodRule } from '../domain/vod.js';
-import { writeXmltv } from '../domain/xmltv-writer.js';
+import type { VodRule } from '../domain/m3u/index.js';
 import type { PlaylistReader, ReadPlaylist } from './playlist-reader.js';
 
 export interface GuideProvider {

@@ -4,12 +4,16 @@ import type { Database } from '../db/database.js';
 import type { StoredEvent } from '../db/events.js';
 import { listEventsForLeagues, listStoredEventsByIds } from '../db/events.js';
 import { deleteUnmatched, listMatchesByPayloads, upsertMatches, upsertUnmatched } from '../db/matches.js';
-import type { CandidateQuery } from '../domain/match-candidates.js';
-import { admitsLeague, candidateQuery, inWindow } from '../domain/match-candidates.js';
-import type { ScoredCandidate } from '../domain/match-decide.js';
-import { matchChannel } from '../domain/match-decide.js';
-import type { ChannelFingerprint } from '../domain/match-fingerprint.js';
-import { channelFingerprint } from '../domain/match-fingerprint.js';
+import {
+  type CandidateQuery,
+  admitsLeague,
+  candidateQuery,
+  inWindow,
+  type ScoredCandidate,
+  matchChannel,
+  type ChannelFingerprint,
+  channelFingerprint,
+} from '../domain/matching/index.js';
 import { addDays, wallClock } from '../domain/time.js';
 import type { SportEvent } from '../domain/types.js';
 import type { ChannelMatcher, GuideProvider, MatchOutcome, UnderstoodChannel } from './guide-generator.js';

@@ -1,6 +1,4 @@
-import { parseM3uBatches } from '../domain/m3u-parser.js';
-import type { VodRule } from '../domain/vod.js';
-import { isVodEntry, maybeLive } from '../domain/vod.js';
+import { parseM3uBatches, type VodRule, isVodEntry, maybeLive } from '../domain/m3u/index.js';
 import type { ParseStats, PlaylistEntry, PlaylistHeader } from '../domain/types.js';
 import type { PlaylistFetcher, PlaylistValidators } from '../sources/playlist.js';
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { familyKey, type FamilyLeagueMapping, type LeagueConfig } from '../config/leagues.js';
+import type { LeagueConfig } from '../config/leagues.js';
+import { familyKey, type FamilyLeagueMapping } from '../domain/family-leagues.js';
 import {
   insertFamilyMapping,
   listUniversalMappings,

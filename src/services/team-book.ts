@@ -8,7 +8,7 @@ import {
   type TeamRow,
 } from '../db/teams.js';
 import type { DB, Teams } from '../db/types.js';
-import { normalizeTeamName, type TeamRecord } from '../domain/team-names.js';
+import { normalizeTeamName, type TeamRecord } from '../domain/matching/index.js';
 
 /** A team as a source describes it; `id` is null when the source gave only a name. */
 export type TeamInput = Omit<TeamRecord, 'id'> & { id: string | null };

@@ -1,5 +1,5 @@
 import type { LeagueConfig, Sport } from '../config/leagues.js';
-import { teamAliases, type TeamRecord } from '../domain/team-names.js';
+import { teamAliases, type TeamRecord } from '../domain/matching/index.js';
 import type { SportEvent } from '../domain/types.js';
 import { UpstreamError } from '../errors.js';
 import {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/env.js';
 import { loadDefaultFamilies, parseChannelFamilies } from '../../src/config/channel-families.js';
 import { loadFamilyLeagueMappings } from '../../src/config/leagues.js';
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { problemsOf } from '../support/config.js';
 
 // wire-formats.md 3.3, one name per family a provider was seen with.
 const SEEN = [

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/env.js';
 import {
-  findLeague,
-  leaguesForFamily,
   loadFamilyLeagueMappings,
   loadLeagues,
   parseFamilyLeagueMappings,
   parseLeagues,
 } from '../../src/config/leagues.js';
+import { findLeague, leaguesForFamily } from '../../src/domain/family-leagues.js';
+import { problemsOf } from '../support/config.js';
 
 const REQUIRED =
   'NFL NBA WNBA MLB NHL NCAAF NCAAM NCAAW MLS EPL LALIGA BUNDESLIGA SERIEA LIGUE1 UCL UEL LIGAMX UFC F1 PGA';
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('the checked-in leagues file', () => {
   const leagues = loadLeagues();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatStart } from '../../src/domain/schedule-text.js';
+import { formatStart } from '../../src/domain/schedule/text.js';
 import { offsetMinutes, wallClock, zonedToUtc } from '../../src/domain/time.js';
 
 const ZONES = [

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatXmltvTime } from '../../src/domain/xmltv-writer.js';
+import { formatXmltvTime } from '../../src/domain/xmltv/writer.js';
 import type { LoopbackServer } from '../support/loopback-server.js';
 import { startLoopbackServer } from '../support/loopback-server.js';
 import type { TestApp } from '../support/test-app.js';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatXmltvTime } from '../../src/domain/xmltv-writer.js';
+import { formatXmltvTime } from '../../src/domain/xmltv/writer.js';
 import type { FakeSportsApi } from '../support/fake-sports-api.js';
 import { loadCorpusEvents, startFakeSportsApi } from '../support/fake-sports-api.js';
 import type { TestApp } from '../support/test-app.js';

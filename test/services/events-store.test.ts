@@ -1,24 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  findLeague,
-  loadFamilyLeagueMappings,
-  loadLeagues,
-  type LeagueConfig,
-} from '../../src/config/leagues.js';
+import { loadFamilyLeagueMappings } from '../../src/config/leagues.js';
 import { listEventsForLeagues } from '../../src/db/events.js';
-import { teamAliases, type TeamRecord } from '../../src/domain/team-names.js';
+import { teamAliases, type TeamRecord } from '../../src/domain/matching/team-names.js';
 import type { SportEvent } from '../../src/domain/types.js';
 import { sameEventTitle, storeSourceEvents } from '../../src/services/events-store.js';
 import { seedReferenceData } from '../../src/services/reference-data.js';
+import { league, leagues } from '../support/config.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
-const leagues = loadLeagues();
 const mappings = loadFamilyLeagueMappings(undefined, leagues);
-const league = (key: string): LeagueConfig => {
-  const l = findLeague(leagues, key);
-  if (!l) throw new Error(`no league ${key}`);
-  return l;
-};
 
 let t: TestDatabase;
 beforeAll(async () => {

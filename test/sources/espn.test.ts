@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findLeague, loadLeagues, type LeagueConfig } from '../../src/config/leagues.js';
 import { wallClock } from '../../src/domain/time.js';
 import { UpstreamError } from '../../src/errors.js';
 import {
@@ -10,14 +9,9 @@ import {
   mapEspnTeams,
 } from '../../src/sources/espn.js';
 import { createHttpClient } from '../../src/sources/http-client.js';
+import { league, leagues } from '../support/config.js';
 import { loadCorpusEvents, startFakeSportsApi, type FakeSportsApi } from '../support/fake-sports-api.js';
 
-const leagues = loadLeagues();
-const league = (key: string): LeagueConfig => {
-  const l = findLeague(leagues, key);
-  if (!l) throw new Error(`no league ${key}`);
-  return l;
-};
 const wire = (name: string): unknown => JSON.parse(readFileSync(`test/fixtures/wire/${name}`, 'utf8'));
 
 interface RawNhl {

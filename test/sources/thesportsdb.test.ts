@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findLeague, loadLeagues, type LeagueConfig } from '../../src/config/leagues.js';
 import { wallClock } from '../../src/domain/time.js';
 import { UpstreamError } from '../../src/errors.js';
 import { createHttpClient } from '../../src/sources/http-client.js';
@@ -17,14 +16,9 @@ import {
   type CorpusEvent,
   type FakeSportsApi,
 } from '../support/fake-sports-api.js';
+import { league, leagues } from '../support/config.js';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
 
-const leagues = loadLeagues();
-const league = (key: string): LeagueConfig => {
-  const l = findLeague(leagues, key);
-  if (!l) throw new Error(`no league ${key}`);
-  return l;
-};
 const wireText = (name: string) => readFileSync(`test/fixtures/wire/${name}`, 'utf8');
 const wire = (name: string): unknown => JSON.parse(wireText(name));
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import type { ProviderRow } from '../../db/providers.js';
 import { getProvider } from '../../db/providers.js';
-import { writeM3u } from '../../domain/m3u-writer.js';
+import { writeM3u } from '../../domain/m3u/index.js';
 import { NotFoundError, UnauthorizedError, UpstreamError } from '../../errors.js';
 import type { GuideService } from '../../services/guide-service.js';
 import { tokenMatches } from '../plugins/admin-auth.js';

@@ -8,7 +8,7 @@ import {
   softDeleteProviderPattern,
 } from '../../db/provider-patterns.js';
 import { getProvider } from '../../db/providers.js';
-import { compileFamilies } from '../../domain/channel-families.js';
+import { compileFamilies } from '../../domain/channel-name/index.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
 

@@ -1,0 +1,131 @@
+// Channel families as data: provider patterns first, then the global defaults, then the generic rule for
+// families nobody listed (DESIGN "Useful on a provider nobody configured").
+import type { ChannelFamily } from '../types.js';
+import { recogniseGenericSlot, stripRegionPrefix } from './generic-slot.js';
+import { normalizeName } from './normalize.js';
+import { familyKey } from '../family-leagues.js';
+
+interface CompiledFamily {
+  family: string;
+  regex: RegExp;
+  priority: number;
+  source: 'provider' | 'default';
+  /** Lower-cased first letter every match must start with, when the pattern fixes it; a cheap pre-check. */
+  lead: string | null;
+}
+
+export interface FamilyProblem {
+  source: 'provider' | 'default';
+  family: string;
+  pattern: string;
+  reason: string;
+}
+
+export interface CompiledFamilies {
+  readonly entries: readonly CompiledFamily[];
+  /** Patterns that were skipped, and why. */
+  readonly problems: readonly FamilyProblem[];
+}
+
+export interface RecognisedSlot {
+  family: string;
+  slot: number;
+  payload: string;
+}
+
+function compileOne(f: ChannelFamily, source: CompiledFamily['source'], problems: FamilyProblem[]) {
+  const problem = (reason: string): null => {
+    problems.push({ source, family: f.family, pattern: f.pattern, reason });
+    return null;
+  };
+  let regex: RegExp;
+  try {
+    regex = new RegExp(f.pattern, 'iu');
+  } catch {
+    // Admin-written patterns may use escapes that only the legacy (non-unicode) syntax accepts.
+    try {
+      regex = new RegExp(f.pattern, 'i');
+    } catch (err) {
+      return problem(`not a valid regex: ${(err as Error).message}`);
+    }
+  }
+  if (!f.pattern.includes('(?<slot>') || !f.pattern.includes('(?<payload>')) {
+    return problem('must capture the named groups "slot" and "payload"');
+  }
+  return { family: f.family.trim(), regex, priority: f.priority, source, lead: leadLetter(f.pattern) };
+}
+
+/**
+ * `^NBA\s*...` and `^(?<family>DAZN...` must start with that letter. Patterns that start otherwise, or that
+ * alternate at the top (`^A|^B`, `^(?<family>WHL|OHL)`), get no pre-check.
+ */
+function leadLetter(pattern: string): string | null {
+  const m = /^\^(\(\?<family>)?([A-Za-z])(?![?*{])/.exec(pattern);
+  if (!m?.[2]) return null;
+  let depth = m[1] ? 1 : 0;
+  let familyOpen = Boolean(m[1]);
+  let inClass = false;
+  for (let i = m[0].length - 1; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      depth--;
+      if (depth === 0) familyOpen = false;
+    } else if (c === '|' && (depth === 0 || (familyOpen && depth === 1))) return null;
+  }
+  return m[2].toLowerCase();
+}
+
+/** Compiles provider patterns (by priority, highest first), then defaults; bad patterns are skipped and reported. */
+export function compileFamilies(provider: ChannelFamily[], defaults: ChannelFamily[]): CompiledFamilies {
+  const problems: FamilyProblem[] = [];
+  const compile = (list: ChannelFamily[], source: CompiledFamily['source']): CompiledFamily[] =>
+    list
+      .map((f) => compileOne(f, source, problems))
+      .filter((f): f is CompiledFamily => f !== null)
+      .sort((a, b) => b.priority - a.priority);
+  return { entries: [...compile(provider, 'provider'), ...compile(defaults, 'default')], problems };
+}
+
+/** The label to show: a captured `family` group as written (`DAZN CA`), the listed label when they agree. */
+function labelOf(entry: CompiledFamily, captured: string | undefined): string {
+  if (!captured) return entry.family;
+  const written = captured.replace(/\s+/g, ' ').trim();
+  if (!written || familyKey(written) === familyKey(entry.family)) return entry.family;
+  if (familyKey(written).startsWith(familyKey(entry.family))) {
+    return `${entry.family}${written.slice(entry.family.length).toUpperCase()}`;
+  }
+  return written;
+}
+
+function tidyPayload(payload: string | undefined): string {
+  return (payload ?? '').replace(/^[\s:|-]+/u, '').trim();
+}
+
+/** Recognition on an already normalized name (see normalizeName). */
+export function recogniseNormalized(name: string, families: CompiledFamilies): RecognisedSlot | null {
+  const core = stripRegionPrefix(name);
+  const nameLead = name.charAt(0).toLowerCase();
+  const coreLead = core.charAt(0).toLowerCase();
+  for (const entry of families.entries) {
+    const tryName = entry.lead === null || entry.lead === nameLead;
+    const tryCore = core !== name && (entry.lead === null || entry.lead === coreLead);
+    const m = (tryName ? entry.regex.exec(name) : null) ?? (tryCore ? entry.regex.exec(core) : null);
+    const slot = m?.groups?.slot;
+    if (!m || slot === undefined || !/^\d+$/.test(slot)) continue;
+    return {
+      family: labelOf(entry, m.groups?.family),
+      slot: Number(slot),
+      payload: tidyPayload(m.groups?.payload),
+    };
+  }
+  return recogniseGenericSlot(core);
+}
+
+/** Family, slot number and payload of an event-channel name, or null when the name is not a numbered slot. */
+export function recogniseSlot(name: string, families: CompiledFamilies): RecognisedSlot | null {
+  return recogniseNormalized(normalizeName(name), families);
+}

@@ -1,0 +1,85 @@
+// Tags that describe the stream rather than the event: quality, feed, network, language, highlights, replay.
+// They move from the text into ChannelFlags so they never end up inside a team name.
+import type { ChannelFlags } from '../types.js';
+
+export function emptyFlags(): ChannelFlags {
+  return { quality: [], feed: [], network: [], language: [], highlights: false, replay: false };
+}
+
+// prettier-ignore
+const LANGUAGES: Record<string, string> = {
+  spanish: 'es', espanol: 'es', español: 'es', castellano: 'es', english: 'en', french: 'fr', francais: 'fr',
+  français: 'fr', portuguese: 'pt', portugues: 'pt', português: 'pt', german: 'de', deutsch: 'de',
+  italian: 'it', italiano: 'it',
+};
+
+function addOnce(list: string[], value: string): void {
+  const v = value.replace(/\s+/g, ' ').trim();
+  if (v && !list.some((x) => x.toLowerCase() === v.toLowerCase())) list.push(v);
+}
+
+function canonicalQuality(tag: string): string {
+  const t = tag.toUpperCase();
+  if (/^\d+[PI]$/.test(t)) return t.slice(0, -1) + t.slice(-1).toLowerCase();
+  return t.replace(/FPS$/, 'fps');
+}
+
+/** The match and its numbered groups. */
+type Groups = (string | undefined)[];
+type Rule = [RegExp, (m: Groups, flags: ChannelFlags) => void];
+
+// Order matters: `( NBA TV Feed )` is a feed before it is a network, a bracketed `[HD]` before a bare `HD`.
+const RULES: Rule[] = [
+  [/\b(?:en|in)\s+espa(?:ñ|n)ol\b\s*-?/giu, (_m, f) => addOnce(f.language, 'es')],
+  [
+    /[([]\s*(spanish|espa(?:ñ|n)ol|castellano|english|french|fran(?:ç|c)ais|portuguese|portugu(?:ê|e)s|german|deutsch|italian|italiano)\s*[)\]]/giu,
+    (m, f) => addOnce(f.language, LANGUAGES[(m[1] ?? '').toLowerCase()] ?? ''),
+  ],
+  [
+    /[([]\s*(4K|8K|UHD|FHD|HD|HDR|SD|(?:2160|1080|720)[pi]|[56]0 ?fps|HEVC)\s*[)\]]/giu,
+    (m, f) => addOnce(f.quality, canonicalQuality(m[1] ?? '')),
+  ],
+  [
+    /(?<![\p{L}\p{N}])(4K|8K|UHD|FHD|HDR|HD|(?:2160|1080|720)[pPiI])(?![\p{L}\p{N}])/gu,
+    (m, f) => addOnce(f.quality, canonicalQuality(m[1] ?? '')),
+  ],
+  [/\(\s*(home|away|national|local)\s*\)/giu, (m, f) => addOnce(f.feed, (m[1] ?? '').toLowerCase())],
+  [/\b(home|away|national|local)\s+feed\b\s*:?/giu, (m, f) => addOnce(f.feed, (m[1] ?? '').toLowerCase())],
+  [/\bmulti-?feed\b/giu, (_m, f) => addOnce(f.feed, 'multi')],
+  [
+    /\(\s*([^()]*?\b(?:feed|vision|cam|manningcast|simulcast|alt(?:ernate)? (?:broadcast|telecast))\b[^()]*?)\s*\)/giu,
+    (m, f) => addOnce(f.feed, m[1] ?? ''),
+  ],
+  // A feed word in capitals glued after a team: `Toronto Blue Jays NATIONAL @ ...`.
+  [/\s(NATIONAL|HOME|AWAY)(?=\s*(?:$|[@|(]))/gu, (m, f) => addOnce(f.feed, (m[1] ?? '').toLowerCase())],
+  [
+    /\(\s*([^()]*?\b(?:network|front row)\b[^()]*?|ESPN[U2]?|ESPNEWS|ABC|CBS|NBC|FOX|FS[12]|TNT|TBS|truTV|NBCSN|SECN|ACCN|BTN|CBSSN|NFLN|MLBN|NHLN|NBA ?TV|Peacock|Prime Video|DAZN|TSN\d?|Sportsnet|Sky Sports[^()]*)\s*\)/giu,
+    (m, f) => addOnce(f.network, m[1] ?? ''),
+  ],
+  [
+    /[([]\s*(?:highlights?|condensed(?: game)?|recap)\s*[)\]]|\s-\s*highlights?\s*$|^\s*highlights?\s*:/giu,
+    (_m, f) => (f.highlights = true),
+  ],
+  [
+    /[([]\s*(?:replay|re-?air|encore|rebroadcast|R)\s*[)\]]|^\s*(?:replay|re-?air)\s*[:|-]/giu,
+    (_m, f) => (f.replay = true),
+  ],
+];
+
+const HIGHLIGHT_WORD = /\b(?:highlights?|condensed|recap)\b/i;
+const REPLAY_WORD = /\b(?:replay|re-?air|encore|rebroadcast)\b/i;
+
+/** Moves tags out of `text` into `flags` (mutated); returns the text without them. */
+export function extractFlags(text: string, flags: ChannelFlags): string {
+  let out = text;
+  for (const [re, apply] of RULES) {
+    // No rule has named groups, so the callback's last two arguments are the offset and the whole string.
+    out = out.replace(re, (...args: unknown[]) => {
+      apply(args.slice(0, -2) as Groups, flags);
+      return ' ';
+    });
+  }
+  if (HIGHLIGHT_WORD.test(out)) flags.highlights = true;
+  if (REPLAY_WORD.test(out)) flags.replay = true;
+  return out;
+}

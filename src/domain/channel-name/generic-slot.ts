@@ -1,0 +1,84 @@
+// A numbered slot of a family no list names: `<family words> <number>` then a separator or nothing, maybe
+// behind a region prefix (`US:`, `USA |`, `(UK)`, `[Tubi]`, `US (Peacock 023) |`). Linear channels carry
+// numbers too (`Fox 4 Dallas - Fort Worth`, `CBS News 24/7`, `NBC 5 Chicago`, `US : ESPN 2`,
+// `SPECTRUM NEWS 1 - DAYTON`, `[Stirr] ABC 7 - WJLA`), so a generic slot needs evidence:
+//   - nothing after the number: it is zero-padded (`07`, `023`) or the family says event (`EVENT`, `PPV`);
+//   - a separator after it: nothing follows (`Boxing 3 :`), or what follows reads as an event (teams with a
+//     strong separator, a time, a placeholder word), or the number is zero-padded and the separator `:`/`|`;
+//   - words right after the number: they start with a time (`NFL 03 3PM Texans at Patriots`).
+// A number that is followed by a call sign (`CW 55 WBNX`) or belongs to a network word never counts.
+import { findTimes } from './when/clock.js';
+import { isCardTitle } from './hints.js';
+import { isPlaceholderText } from './placeholder.js';
+
+const REGIONS =
+  'US|USA|UK|CA|CAN|AU|AUS|NZ|IE|IRL|DE|GER|FR|ES|ESP|IT|ITA|NL|BE|SE|NO|DK|FI|PT|BR|MX|AR|LATAM|LAT|EU|INT|EN|ENG|AR|IN|ZA|PL|TR';
+const REGION_PREFIX = new RegExp(
+  `^(?:\\[[^\\]]{1,24}\\]\\s*|\\((?:${REGIONS})\\)\\s*|(?:${REGIONS})\\s*[:|]\\s*|(?:${REGIONS})\\s+-\\s+|(?:${REGIONS})\\s+(?=\\())+`,
+);
+// `(Peacock 023) | ...` once the region is gone: the slot itself sits in parentheses.
+const BRACKETED_SLOT = /^\(([^()]{2,40}?\s*\d{1,4})\)\s*/u;
+
+/** Removes a leading region tag and unwraps a bracketed slot: `US (Peacock 023) | X` -> `Peacock 023 | X`. */
+export function stripRegionPrefix(name: string): string {
+  const rest = name.replace(REGION_PREFIX, '');
+  const slot = BRACKETED_SLOT.exec(rest);
+  return slot ? `${slot[1]} ${rest.slice(slot[0].length)}`.trim() : rest;
+}
+
+const WORD = "[\\p{L}+][\\p{L}\\p{M}+&'.ⓧ-]*";
+const GENERIC = new RegExp(
+  `^(?<family>${WORD}(?: ${WORD}){0,4}?)(?<gap>\\s*)(?<slot>\\d{1,3})(?![\\p{L}\\p{N}/.,']|:\\d)(?<rest>.*)$`,
+  'u',
+);
+const EVENT_WORD = /\b(?:events?|ppv|game|match|live event|channel number)\b/i;
+const NETWORK_WORD =
+  /(?:^|\s)(?:abc|cbs|nbc|fox|cw|my|pbs|univision|unimas|telemundo|news|newschannel|local|channel|tv|radio|fm|am|kids|movies?|cinema|classics?|hits?|retro)$/i;
+const CALL_SIGN = /^[KW][A-Z]{2,3}(?:-[A-Z0-9]{1,3})?\b/;
+const SEPARATOR = /^\s*([:|]|-(?=\s|\d|$))\s*/u;
+const STRONG_MATCHUP = /\s(?:vs\.?|v\.?|versus|@|at|x)\s/i;
+
+function readsAsEvent(payload: string): boolean {
+  return STRONG_MATCHUP.test(` ${payload} `) || findTimes(payload).length > 0 || isPlaceholderText(payload);
+}
+
+export interface GenericSlot {
+  family: string;
+  slot: number;
+  payload: string;
+}
+
+/** Recognises `<family words> <number>` slots in a name whose region prefix is already removed. */
+export function recogniseGenericSlot(core: string): GenericSlot | null {
+  const m = GENERIC.exec(core);
+  const g = m?.groups;
+  if (!g?.family || g.slot === undefined) return null;
+  const family = g.family.replace(/[\s.'-]+$/u, '');
+  const padded = g.slot.length > 1 && g.slot.startsWith('0');
+  const lastWord = family.split(' ').pop() ?? '';
+  // Glued to the number only when the family ends in a real word (`Soccer06`, `EPL03`), not `S08 E09`.
+  if (g.gap === '' && !/\p{L}{2,}$/u.test(lastWord)) return null;
+  if (family.length < 2 || (NETWORK_WORD.test(family) && !padded)) return null;
+  // `UFC 324 - Gaethje vs. Pimblett` is a fight card's number, not slot 324.
+  if (isCardTitle(`${family} ${g.slot}`)) return null;
+  const eventFamily = EVENT_WORD.test(family);
+  const rest = g.rest ?? '';
+  const slot = Number(g.slot);
+  const sep = SEPARATOR.exec(rest);
+  if (rest.trim() === '') {
+    return padded || eventFamily ? { family, slot, payload: '' } : null;
+  }
+  if (sep) {
+    const payload = rest.slice(sep[0].length).trim();
+    if (CALL_SIGN.test(payload)) return null;
+    const colonOrPipe = sep[1] !== '-';
+    if (payload === '' || eventFamily || readsAsEvent(payload) || (padded && colonOrPipe)) {
+      return { family, slot, payload };
+    }
+    return null;
+  }
+  const payload = rest.trim();
+  const t = findTimes(payload)[0];
+  if (eventFamily || (t && t.start === 0)) return { family, slot, payload };
+  return null;
+}

@@ -1,0 +1,5 @@
+// Understanding an event-channel name on its own: the family and slot (`families`, `generic-slot`), the
+// payload after them (`payload`: teams, title, flags, hints, placeholders) and when it is on (`when/`: dates,
+// clock times, zone words, and resolving them to instants). `parse` puts them together.
+export { compileFamilies, recogniseSlot, type CompiledFamilies } from './families.js';
+export { parseChannelName, type NameContext } from './parse.js';

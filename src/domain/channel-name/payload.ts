@@ -1,0 +1,204 @@
+// Understanding the text of a channel name after its slot (or the whole name when it has none): flags, date and
+// time, league hints, then teams or a title.
+import type { ChannelFlags, ChannelKind } from '../types.js';
+import { extractDateTime } from './when/datetime.js';
+import { emptyFlags, extractFlags } from './flags.js';
+import {
+  isCardTitle,
+  isKnownLeague,
+  isRaceText,
+  isStageText,
+  isStudioText,
+  splitLeadingLeague,
+  splitLeadingSport,
+} from './hints.js';
+import { isPlaceholderText, isUndecidedTeam } from './placeholder.js';
+import {
+  cleanTeam,
+  dropTimeMarkers,
+  plain,
+  splitMatchup,
+  stripBrackets,
+  tidy,
+  type Matchup,
+} from './teams.js';
+import { localToUtc, resolveWhen } from './when/resolve.js';
+
+export interface PayloadReading {
+  kind: ChannelKind;
+  teams: string[];
+  awayFirst: boolean;
+  title: string | null;
+  leagueHints: string[];
+  time: string | null;
+  timeZone: string | null;
+  date: string | null;
+  startsAt: Date | null;
+  stopsAt: Date | null;
+  flags: ChannelFlags;
+}
+
+const HAS_LETTER = /\p{L}/u;
+// Pipe-delimited words that carry nothing: `Next | Rockies at Pirates | all | ...`, `| 8K EXCLUSIVE |`.
+const JUNK_SEGMENT = /^(?:live|next|now|all|new|exclusive|today|tonight|upcoming|on now)$/i;
+const COLON_PREFIX = /^([^:]{1,60}?)\s*:\s*(?=\S)/u;
+const NESTED_SLOT = /^(.*\S)\s+\d{1,3}$/u;
+const FREE_EVENT_HINT =
+  /@|\bv(?:s|ersus)?\b|fight night|\b(?:no|tbd|tba|tbc|n\/a|off|coming|to be|offline|please|technical|nothing|not|unavailable|placeholder)\b/i;
+
+interface MainText {
+  text: string;
+  hints: string[];
+  /** A fight card's title (`UFC Fight Night: A vs. B`). */
+  cardTitle: string | null;
+  /** Stage words dropped from the front (`Stage 11`), kept as a title of last resort. */
+  dropped: string[];
+}
+
+/** Peels `Competition:` prefixes off the main segment: hints, stage words, nested slots, fight cards. */
+function peelPrefixes(segment: string): MainText {
+  const out: MainText = { text: tidy(segment), hints: [], cardTitle: null, dropped: [] };
+  for (let i = 0; i < 3; i++) {
+    const m = COLON_PREFIX.exec(out.text);
+    const prefix = m?.[1]?.trim();
+    if (!m || !prefix) break;
+    const rest = out.text.slice(m[0].length);
+    if (!HAS_LETTER.test(plain(rest)) || isStudioText(prefix)) break;
+    if (isCardTitle(prefix)) out.cardTitle = plain(out.text);
+    else if (isStageText(prefix)) out.dropped.push(prefix);
+    else out.hints.push(NESTED_SLOT.exec(prefix)?.[1] ?? prefix);
+    out.text = rest;
+  }
+  const sport = splitLeadingSport(out.text);
+  if (sport) {
+    out.hints.push(sport.hint);
+    out.text = sport.rest;
+  }
+  return out;
+}
+
+function findMatchup(main: MainText): Matchup | null {
+  if (isStudioText(main.text)) return null;
+  const found = splitMatchup(stripBrackets(main.text));
+  if (!found) return null;
+  if (found.strength !== 'strong' && isRaceText(main.text)) return null;
+  const leading = splitLeadingLeague(found.teams[0] ?? '');
+  if (leading && HAS_LETTER.test(leading.rest)) {
+    main.hints.push(leading.hint);
+    found.teams[0] = cleanTeam(leading.rest);
+  }
+  for (const lead of found.lead) {
+    if (isCardTitle(lead)) main.cardTitle ??= plain(main.text);
+    else main.hints.push(lead);
+  }
+  return found;
+}
+
+interface Segment {
+  raw: string;
+  /** Without brackets and edge separators: what a league or network segment is compared as. */
+  clean: string;
+}
+
+/** The `|` segment holding the event: the first with a real matchup, else the first that says something. */
+function chooseMain(segments: Segment[]): number {
+  if (segments.length < 2) return 0;
+  const withMatchup = segments.findIndex((s) => {
+    const m = splitMatchup(stripBrackets(s.raw));
+    return m !== null && m.strength !== 'weak' && m.strength !== 'kickoff';
+  });
+  if (withMatchup >= 0) return withMatchup;
+  const firstUseful = segments.findIndex((s) => !isKnownLeague(s.clean) && !JUNK_SEGMENT.test(s.clean));
+  return firstUseful >= 0 ? firstUseful : 0;
+}
+
+/**
+ * Reads a payload. `inSlot`: the text follows a recognised family slot, so anything but a placeholder is an
+ * event; otherwise (a name with no slot) only a real matchup, a fight card or a time makes it one.
+ */
+export function readPayload(
+  payload: string,
+  inSlot: boolean,
+  providerZone: string,
+  now: Date,
+): PayloadReading {
+  const flags = emptyFlags();
+  const untagged = extractFlags(payload, flags);
+  // Most names without a slot are linear channels; without a digit (no time, no card number), a strong
+  // separator or a placeholder word they cannot be anything else, so skip the rest.
+  if (!inSlot && !/\d/.test(untagged) && !FREE_EVENT_HINT.test(untagged)) return otherReading(flags);
+  const written = extractDateTime(untagged, providerZone);
+  // Digits but no time (`(2019)`, `S08 E09`, `FOX 13 Seattle`): still nothing unless a card number.
+  if (!inSlot && !written.time && !FREE_EVENT_HINT.test(untagged) && !isCardTitle(untagged)) {
+    return otherReading(flags);
+  }
+  const zone = written.zone ?? providerZone;
+  const when = resolveWhen(written.date, written.time, zone, now);
+  const stopsAt = written.stop ? localToUtc(written.stop.ymd, written.stop.hhmm, zone) : null;
+  const reading: PayloadReading = {
+    kind: 'placeholder',
+    teams: [],
+    awayFirst: false,
+    title: null,
+    leagueHints: [],
+    time: when.time,
+    timeZone: when.time ? zone : null,
+    date: when.date,
+    startsAt: when.startsAt,
+    stopsAt,
+    flags,
+  };
+
+  const segments: Segment[] = dropTimeMarkers(written.text)
+    .split('|')
+    .map((raw) => ({ raw, clean: cleanTeam(raw) }))
+    .filter((s) => HAS_LETTER.test(s.clean));
+  if (segments.length === 0 || isPlaceholderText(plain(segments.map((s) => s.raw).join(' | ')))) {
+    return inSlot || segments.length > 0 ? reading : otherReading(flags);
+  }
+
+  const mainIndex = chooseMain(segments);
+  const main = peelPrefixes(segments[mainIndex]?.raw ?? '');
+  segments.forEach(({ clean }, i) => {
+    if (i === mainIndex || JUNK_SEGMENT.test(clean)) return;
+    if (i < mainIndex || isKnownLeague(clean)) reading.leagueHints.push(clean);
+    else flags.network.push(clean);
+  });
+
+  const matchup = findMatchup(main);
+  reading.leagueHints.unshift(...main.hints);
+  if (matchup) {
+    if (matchup.teams.every(isUndecidedTeam)) return reading;
+    reading.teams = matchup.teams;
+    reading.awayFirst = matchup.awayFirst;
+  }
+  const title = plain(main.text) || main.dropped.join(': ');
+  reading.title = main.cardTitle ?? (matchup ? null : title || null);
+
+  const isEvent = inSlot
+    ? reading.teams.length > 0 || reading.title !== null
+    : (matchup !== null && (matchup.strength === 'strong' || when.time !== null)) ||
+      main.cardTitle !== null ||
+      isCardTitle(title) ||
+      (when.time !== null && reading.title !== null);
+  if (isEvent) return { ...reading, kind: 'event' };
+  if (inSlot) return reading;
+  return { ...otherReading(flags), leagueHints: reading.leagueHints };
+}
+
+/** Not an event: keep the tags, nothing a schedule could take for a game. */
+function otherReading(flags: ChannelFlags): PayloadReading {
+  return {
+    kind: 'other',
+    teams: [],
+    awayFirst: false,
+    title: null,
+    leagueHints: [],
+    time: null,
+    timeZone: null,
+    date: null,
+    startsAt: null,
+    stopsAt: null,
+    flags,
+  };
+}

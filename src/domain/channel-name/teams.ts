@@ -1,0 +1,122 @@
+// Splitting a matchup into teams in written order and cleaning each team (rank marks, brackets, stray
+// separators). What the separator says about home and away is kept: `@` and `at` put the away team first.
+import { MARK } from './when/datetime.js';
+import { isStageText } from './hints.js';
+
+export type SeparatorStrength = 'strong' | 'word' | 'weak' | 'kickoff';
+
+export interface Matchup {
+  teams: string[];
+  awayFirst: boolean;
+  /** strong: vs / v / @; word: at / x / contre...; weak: ` - `; kickoff: a time between the teams. */
+  strength: SeparatorStrength;
+  /** Text before the first team, split off at ` - ` (`Indian Premier League 2025 - 63rd Match - A vs B`). */
+  lead: string[];
+}
+
+// Most specific first (teamarr GAME_SEPARATORS): ` vs. `, ` vs `, ` v. `, ` v `, ` @ `, ` at `, ` x `...
+const SEPARATORS: { re: RegExp; awayFirst: boolean; strength: SeparatorStrength }[] = [
+  { re: /\s+(?:vs\.?|versus|v\.?)\s+/giu, awayFirst: false, strength: 'strong' },
+  { re: /\s*@\s*/gu, awayFirst: true, strength: 'strong' },
+  { re: /\s+at\s+/giu, awayFirst: true, strength: 'word' },
+  { re: /\s+(?:x|contre|gegen|contra)\s+/giu, awayFirst: false, strength: 'word' },
+  { re: /\s+-\s+/gu, awayFirst: false, strength: 'weak' },
+];
+const DASH_SPLIT = /\s+-\s+/u;
+const KICKOFF = new RegExp(`\\s*${MARK}[\\s${MARK}]*`, 'u');
+const HAS_LETTER = /\p{L}/u;
+const WEAK_VETO =
+  /\b(?:day|week|round|stage|leg|game|match|session|heat|part|race|practice|qualifying)\s*#?\d|\b\d{4}\b/iu;
+
+const BRACKETS = /\[[^[\]]*\]|\([^()]*\)|\{[^{}]*\}/gu;
+// `#12 Georgetown`, `No. 5 Texas`, `(5) Duke`, `8 Alabama`: 1-2 digit ranks before a name.
+const RANK = /^(?:#\s*\d{1,2}|no\.\s*\d{1,2}|\d{1,2})\s+(?=\p{L})/iu;
+const JUNK = new Set([...` \t${MARK}-:|,;/@*~=`]);
+
+/** Trims spaces, markers and stray separators from both ends (a loop: a `[...]+$` regex is quadratic). */
+function trimJunk(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && JUNK.has(text[start]!)) start++;
+  while (end > start && JUNK.has(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
+
+/** Removes bracketed groups, nested ones too (`Monarch (FL) vs Don Bosco Prep (NJ) (Monarch (FL) vs ...)`). */
+export function stripBrackets(text: string): string {
+  let t = text;
+  for (let i = 0; i < 4 && /[([{]/.test(t); i++) t = t.replace(BRACKETS, ' ');
+  return t.replace(/[()[\]{}]/g, ' ');
+}
+
+/** Removes brackets, rank marks and stray separators; collapses spaces. */
+export function cleanTeam(raw: string): string {
+  let t = stripBrackets(raw.replaceAll(MARK, ' ')).replace(/\s+/g, ' ').trim();
+  t = t.replace(RANK, '').replace(/\s#\d{1,2}\b/g, '');
+  return trimJunk(t.replace(/\s+/g, ' '));
+}
+
+const EMPTY_BRACKETS = new RegExp(`\\([\\s${MARK},-]*\\)|\\[[\\s${MARK},-]*\\]`, 'gu');
+
+/** Drops emptied brackets, trims markers and separators from both ends, collapses spaces; keeps inner markers. */
+export function tidy(text: string): string {
+  return trimJunk(text.replace(EMPTY_BRACKETS, ' ').replace(/\s+/g, ' '));
+}
+
+/** tidy() without any marker left: text fit for a title. */
+export function plain(text: string): string {
+  return tidy(text.replaceAll(MARK, ' ').replace(EMPTY_BRACKETS, ' '));
+}
+
+const AT_BEFORE_MARK = new RegExp(`@(?=\\s*${MARK})`, 'gu');
+
+/** `@` whose right side is only a date or time (or nothing) is a time marker, not a separator. */
+export function dropTimeMarkers(text: string): string {
+  return text
+    .replace(AT_BEFORE_MARK, ' ')
+    .replace(/@(?=[\s,-]*(?:$|[|(]))/gu, ' ')
+    .replace(/^\s*@/u, ' ');
+}
+
+function splitOn(text: string): { parts: string[]; awayFirst: boolean; strength: SeparatorStrength } | null {
+  for (const s of SEPARATORS) {
+    const parts = text.split(s.re);
+    if (parts.length >= 2 && parts.every((p) => HAS_LETTER.test(p))) {
+      return { parts, awayFirst: s.awayFirst, strength: s.strength };
+    }
+  }
+  const trimmed = tidy(text);
+  const kick = trimmed.split(KICKOFF);
+  if (kick.length === 2 && kick.every((p) => HAS_LETTER.test(p))) {
+    return { parts: kick, awayFirst: false, strength: 'kickoff' };
+  }
+  return null;
+}
+
+/**
+ * Splits `text` into teams, or returns null when it holds no matchup. Around a strong separator, ` - ` still
+ * splits off leading context (`Indian Premier League 2025 - 63rd Match - Mumbai Indians vs Delhi Capitals`)
+ * and trailing stage words, but not a hyphen inside a name (`Point Loma vs. Concordia - St. Paul`).
+ */
+export function splitMatchup(text: string): Matchup | null {
+  const found = splitOn(text);
+  if (!found) return null;
+  const parts = [...found.parts];
+  const lead: string[] = [];
+  if (found.strength !== 'weak') {
+    const left = (parts[0] ?? '').split(DASH_SPLIT);
+    if (left.length > 1) {
+      parts[0] = left.pop() ?? '';
+      lead.push(...left.map(tidy).filter((s) => s && !isStageText(s)));
+    }
+    const last = parts.length - 1;
+    const right = (parts[last] ?? '').split(DASH_SPLIT);
+    while (right.length > 1 && isStageText(cleanTeam(right[right.length - 1] ?? ''))) right.pop();
+    parts[last] = right.join(' - ');
+  }
+  const teams = parts.map(cleanTeam);
+  if (teams.some((t) => !HAS_LETTER.test(t))) return null;
+  // ` - ` also separates an event from its session: `PTT Hungary Men - Day 3`, `MLTT - Week 1, Day 1`.
+  if (found.strength === 'weak' && teams.some((t) => isStageText(t) || WEAK_VETO.test(t))) return null;
+  return { teams, awayFirst: found.awayFirst, strength: found.strength, lead };
+}

@@ -1,0 +1,97 @@
+// Finds the date, time, zone and explicit stop written in a payload and masks them out of the text, leaving a
+// marker where they were (a kick-off between two teams is the separator: `Monaco 20:00 Tottenham 22/10`).
+import { findDates, type DateHit } from './dates.js';
+import { findTimes, formatHhmm, type TimeHit } from './clock.js';
+import { isEuropeanZone } from './zones.js';
+import { ymdOf } from './resolve.js';
+
+/** Stands where a date or time was removed: a private-use character (normalizeName strips it from names). */
+export const MARK = '\uE000';
+
+export interface WrittenDateTime {
+  /** The payload with every date and time replaced by MARK. */
+  text: string;
+  /** "HH:MM" 24 h, or null. */
+  time: string | null;
+  /** IANA zone named in the payload, or null. */
+  zone: string | null;
+  date: { year: number | null; month: number; day: number } | null;
+  /** `stop:YYYY-MM-DD HH:MM:SS`, as local date and time. */
+  stop: { ymd: string; hhmm: string } | null;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+// `start:2026-07-19 17:35:00`, `stop:...`, and `(2025-05-20 22:08:00)` / `(2025-11-23)`.
+const STAMP =
+  /(?:\b(start|stop)\s*:\s*|\(\s*)(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?(?:\s*([ap])\.?m\.?)?)?(?:\s*\))?/giu;
+
+function maskSpans(text: string, spans: Span[]): string {
+  if (spans.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.start < at) continue;
+    parts.push(text.slice(at, s.start), ` ${MARK} `);
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+function hour24(h: number, ampm: string | undefined): number {
+  if (!ampm) return h;
+  return (h % 12) + (ampm.toLowerCase() === 'p' ? 12 : 0);
+}
+
+/** Reads the date and time of a payload in the order the reference lists its forms. */
+export function extractDateTime(payload: string, providerZone: string): WrittenDateTime {
+  let text = payload;
+  let date: WrittenDateTime['date'] = null;
+  let time: string | null = null;
+  let stop: WrittenDateTime['stop'] = null;
+
+  const stamps: Span[] = [];
+  STAMP.lastIndex = 0;
+  for (let m = STAMP.exec(text); m; m = STAMP.exec(text)) {
+    const isStop = m[1]?.toLowerCase() === 'stop';
+    // A bare `(` opens a stamp only when it also closes: `(2025-11-23)`, not `(2025-11-23 note)`.
+    if (!m[1] && !m[0].endsWith(')')) continue;
+    const [y, mo, d] = [Number(m[2]), Number(m[3]), Number(m[4])];
+    const hhmm =
+      m[5] !== undefined && m[6] !== undefined ? formatHhmm(hour24(Number(m[5]), m[7]), Number(m[6])) : null;
+    stamps.push({ start: m.index, end: m.index + m[0].length });
+    if (isStop) {
+      if (hhmm && !stop) stop = { ymd: ymdOf(y, mo, d), hhmm };
+    } else if (!date) {
+      date = { year: y, month: mo, day: d };
+      time = hhmm;
+    }
+  }
+  text = maskSpans(text, stamps);
+
+  const definite = findTimes(text).filter((t) => !t.dotted);
+  const first: TimeHit | undefined = definite[0];
+  const zone = first?.zone ?? null;
+  text = maskSpans(text, definite);
+
+  const dayFirst = (first !== undefined && !first.meridiem) || isEuropeanZone(zone ?? providerZone);
+  const dates: DateHit[] = findDates(text, { dayFirst, dottedIsDate: definite.length > 0 || time !== null });
+  text = maskSpans(text, dates);
+  const firstDate = dates[0];
+  if (!date && firstDate) date = { year: firstDate.year, month: firstDate.month, day: firstDate.day };
+
+  if (!time && first) time = formatHhmm(first.hour, first.minute);
+  if (!time) {
+    // `19.30` with no other time in the name is a kick-off.
+    const dotted = findTimes(text).find((t) => t.dotted);
+    if (dotted) {
+      time = formatHhmm(dotted.hour, dotted.minute);
+      text = maskSpans(text, [dotted]);
+    }
+  }
+  return { text, time, zone, date, stop };
+}

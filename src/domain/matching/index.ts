@@ -1,0 +1,7 @@
+// Matching a parsed channel to a real event: which events to consider (`candidates`), an index of their teams'
+// names (`candidate-index`, `team-names`), scoring each piece of evidence (`team-scores`, `title`,
+// `evidence`), the decision (`decide`), and the key a match is remembered by (`fingerprint`).
+export { admitsLeague, candidateQuery, inWindow, type CandidateQuery } from './candidates.js';
+export { matchChannel, type ScoredCandidate } from './decide.js';
+export { channelFingerprint, type ChannelFingerprint } from './fingerprint.js';
+export { normalizeTeamName, teamAliases, type TeamRecord } from './team-names.js';

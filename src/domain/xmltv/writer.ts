@@ -1,0 +1,155 @@
+// Streamed XMLTV. Element order follows xmltv.dtd (programme: title, sub-title, desc, category, icon,
+// episode-num, new); strict validators reject any other order. No DOCTYPE line: .NET readers with their
+// default settings (Jellyfin's) refuse documents that carry one, and validators take the DTD as an argument.
+import { offsetMinutes, pad2 } from '../time.js';
+import type { Programme } from '../schedule/scheduler.js';
+import { escapeCleanXmlAttr, escapeCleanXmlText, escapeXmlAttr, stripInvalidXmlChars } from './escape.js';
+
+export interface XmltvChannel {
+  id: string;
+  displayName: string;
+  icon: string | null;
+}
+
+export interface WriteXmltvInput {
+  channels: Iterable<XmltvChannel>;
+  programmes: Iterable<Programme>;
+  /** Provider zone: start and stop carry its real offset at each instant. */
+  timeZone: string;
+  generatorName?: string;
+  generatorUrl?: string;
+  sourceInfoName?: string;
+  sourceInfoUrl?: string;
+  /**
+   * Emit `<live/>` on live blocks. It is not in the DTD (Jellyfin reads it), so a strictly validated guide
+   * must leave it off; providers opt in.
+   */
+  includeLive?: boolean;
+  /** Characters gathered before a chunk is yielded (default 64 Ki). */
+  chunkSize?: number;
+}
+
+const MINUTE = 60_000;
+
+/** A formatter of `YYYYMMDDhhmmss +zzzz` in one zone (offsets come from time.ts's hourly memo). */
+export function createXmltvTimeFormatter(timeZone: string): (instant: Date) => string {
+  return (instant: Date): string => {
+    const ms = instant.getTime();
+    const minutes = offsetMinutes(timeZone, instant);
+    const local = new Date(ms + minutes * MINUTE);
+    const abs = Math.abs(minutes);
+    return (
+      String(local.getUTCFullYear()).padStart(4, '0') +
+      pad2(local.getUTCMonth() + 1) +
+      pad2(local.getUTCDate()) +
+      pad2(local.getUTCHours()) +
+      pad2(local.getUTCMinutes()) +
+      pad2(local.getUTCSeconds()) +
+      (minutes < 0 ? ' -' : ' +') +
+      pad2(Math.floor(abs / 60)) +
+      pad2(abs % 60)
+    );
+  };
+}
+
+/** `20261125193000 -0500`: the wall clock of `timeZone` at `instant` with that zone's offset then. */
+export function formatXmltvTime(instant: Date, timeZone: string): string {
+  return createXmltvTimeFormatter(timeZone)(instant);
+}
+
+/** Trimmed after forbidden characters go, so that a title of control characters counts as empty. */
+const cleanText = (value: string): string => stripInvalidXmlChars(value).trim();
+
+const attr = (name: string, value: string | undefined): string => {
+  const text = value === undefined ? '' : cleanText(value);
+  return text === '' ? '' : ` ${name}="${escapeCleanXmlAttr(text)}"`;
+};
+
+/** An element with text, or '' when the text is empty once forbidden characters are gone. */
+const textElement = (name: string, value: string | undefined): string => {
+  const text = value === undefined ? '' : cleanText(value);
+  return text === '' ? '' : `    <${name}>${escapeCleanXmlText(text)}</${name}>\n`;
+};
+
+function channelXml(channel: XmltvChannel): string {
+  const name = escapeCleanXmlText(cleanText(channel.displayName) || stripInvalidXmlChars(channel.id));
+  const iconSrc = cleanText(channel.icon ?? '');
+  const icon = iconSrc ? `    <icon src="${escapeCleanXmlAttr(iconSrc)}"/>\n` : '';
+  return `  <channel id="${escapeXmlAttr(channel.id)}">\n    <display-name>${name}</display-name>\n${icon}  </channel>\n`;
+}
+
+/**
+ * Escaped texts that repeat on every programme of a channel (its id, the sport's categories) or across
+ * channels; a guide has a few thousand distinct ones over hundreds of thousands of programmes.
+ */
+function createRepeatMemo(escape: (text: string) => string, limit = 10_000): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      out = escape(text);
+      if (memo.size >= limit) memo.clear();
+      memo.set(text, out);
+    }
+    return out;
+  };
+}
+
+interface ProgrammeWriter {
+  time: (d: Date) => string;
+  includeLive: boolean;
+  channelAttr: (id: string) => string;
+  categoryElement: (category: string) => string;
+}
+
+function programmeXml(p: Programme, w: ProgrammeWriter): string {
+  if (!Number.isFinite(p.start.getTime())) return '';
+  const stop = Number.isFinite(p.stop.getTime()) ? ` stop="${w.time(p.stop)}"` : '';
+  // tv_validate_file rejects an empty title.
+  const title = escapeCleanXmlText(cleanText(p.title) || 'Untitled');
+  let xml = `  <programme start="${w.time(p.start)}"${stop} channel="${w.channelAttr(p.channelId)}">\n`;
+  xml += `    <title>${title}</title>\n`;
+  xml += textElement('sub-title', p.subTitle);
+  xml += textElement('desc', p.desc);
+  for (const category of p.categories) xml += w.categoryElement(category);
+  const icon = cleanText(p.icon ?? '');
+  if (icon) xml += `    <icon src="${escapeCleanXmlAttr(icon)}"/>\n`;
+  const episode = cleanText(p.episodeNum ?? '');
+  if (episode) xml += `    <episode-num system="dd_progid">${escapeCleanXmlText(episode)}</episode-num>\n`;
+  if (p.isNew) xml += '    <new/>\n';
+  if (w.includeLive && p.live) xml += '    <live/>\n';
+  return `${xml}  </programme>\n`;
+}
+
+/**
+ * The guide as string chunks of about `chunkSize` characters: header, every channel, every programme,
+ * footer. Programmes are written in the order given (the caller sorts them).
+ */
+export function* writeXmltv(input: WriteXmltvInput): Generator<string, void, undefined> {
+  const chunkSize = input.chunkSize ?? 64 * 1024;
+  const writer: ProgrammeWriter = {
+    time: createXmltvTimeFormatter(input.timeZone),
+    includeLive: input.includeLive ?? false,
+    channelAttr: createRepeatMemo(escapeXmlAttr),
+    categoryElement: createRepeatMemo((category) => textElement('category', category)),
+  };
+  let buffer =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<tv${attr('source-info-url', input.sourceInfoUrl)}${attr('source-info-name', input.sourceInfoName)}` +
+    `${attr('generator-info-name', input.generatorName ?? 'epgoat')}${attr('generator-info-url', input.generatorUrl)}>\n`;
+  for (const channel of input.channels) {
+    buffer += channelXml(channel);
+    if (buffer.length >= chunkSize) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  for (const programme of input.programmes) {
+    buffer += programmeXml(programme, writer);
+    if (buffer.length >= chunkSize) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  yield `${buffer}</tv>\n`;
+}

@@ -1,0 +1,278 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadLeagues } from '../../../src/config/leagues.js';
+import { findLeague } from '../../../src/domain/family-leagues.js';
+import { candidateQuery } from '../../../src/domain/matching/candidates.js';
+import {
+  DEFAULT_MATCH_THRESHOLD,
+  matchChannel,
+  type MatchOptions,
+} from '../../../src/domain/matching/decide.js';
+import { createCandidateIndex, type Candidate } from '../../../src/domain/matching/candidate-index.js';
+import { mapEspnScoreboard } from '../../../src/sources/espn.js';
+import { channel, game, school, team, titled } from './helpers.js';
+
+const lakers = team('Los Angeles', 'Lakers', 'LAL', ['L.A. Lakers']);
+const celtics = team('Boston', 'Celtics', 'BOS');
+const nets = team('Brooklyn', 'Nets', 'BKN');
+const heat = team('Miami', 'Heat', 'MIA');
+const spurs = team('San Antonio', 'Spurs', 'SA', ['SAS']);
+const kings = team('Los Angeles', 'Kings', 'LA', ['LAK']);
+
+// 7:30 PM in New York on 2026-11-25.
+const EVENING = '2026-11-26T00:30:00Z';
+const NOW = new Date('2026-11-25T17:00:00Z');
+const ZONE = 'America/New_York';
+const opts: MatchOptions = { threshold: DEFAULT_MATCH_THRESHOLD };
+
+const nbaNight: Candidate[] = [
+  game('lal-bos', 'NBA', lakers, celtics, EVENING),
+  game('sa-mia', 'NBA', spurs, heat, EVENING),
+  game('bkn-lal', 'NBA', nets, team('Chicago', 'Bulls', 'CHI'), '2026-11-26T01:00:00Z'),
+];
+
+function queryFor(parsed: ReturnType<typeof channel>, leagues: string[] | null) {
+  return candidateQuery(parsed, { leaguesForFamily: () => leagues, now: NOW, timeZone: ZONE });
+}
+
+describe('matchChannel', () => {
+  it('matches both teams written in full at the listed time, and says so', () => {
+    const d = matchChannel(
+      channel({ teams: ['Los Angeles Lakers', 'Boston Celtics'], awayFirst: true, at: EVENING }),
+      nbaNight,
+      opts,
+    );
+    expect(d.eventId).toBe('lal-bos');
+    expect(d.confidence).toBeGreaterThan(0.95);
+    expect(d.why).toBe('both teams exact on aliases; start within 0 min');
+  });
+
+  it('matches nicknames only, without a time, within the family league and today', () => {
+    const parsed = channel({ teams: ['Lakers', 'Celtics'] });
+    const d = matchChannel(parsed, nbaNight, { ...opts, query: queryFor(parsed, ['NBA']) });
+    expect(d.eventId).toBe('lal-bos');
+    expect(d.why).toContain('no time in the name');
+  });
+
+  it('takes home/away in the other order as a hint, not a requirement', () => {
+    const d = matchChannel(
+      channel({ teams: ['Celtics', 'Lakers'], awayFirst: true, at: EVENING }),
+      nbaNight,
+      opts,
+    );
+    expect(d.eventId).toBe('lal-bos');
+    expect(d.why).toContain('home/away reversed');
+  });
+
+  it('reads codes glued to nicknames', () => {
+    const d = matchChannel(channel({ teams: ['SAS Spurs', 'MIA Heat'], at: EVENING }), nbaNight, opts);
+    expect(d.eventId).toBe('sa-mia');
+  });
+
+  it('rejects a start two hours from the name and says how far', () => {
+    const d = matchChannel(
+      channel({ teams: ['Lakers', 'Celtics'], at: '2026-11-26T02:30:00Z' }),
+      nbaNight,
+      opts,
+    );
+    expect(d.eventId).toBeNull();
+    expect(d.best?.eventId).toBe('lal-bos');
+    expect(d.best?.rejected).toMatch(/starts 120 min from the name's 21:30/);
+    expect(d.why).toContain('no candidate fits');
+  });
+
+  it('stays silent when two candidates are too close to call', () => {
+    const twice = [
+      game('a', 'NBA', lakers, celtics, EVENING),
+      game('b', 'NBA', celtics, lakers, '2026-11-25T18:00:00Z'),
+    ];
+    const d = matchChannel(channel({ teams: ['Lakers', 'Celtics'] }), twice, opts);
+    expect(d.eventId).toBeNull();
+    expect(d.why).toMatch(/^two candidates within 0\.05: .+ \(0\.\d\d\), .+ \(0\.\d\d\)$/);
+    expect(d.candidates.map((c) => c.eventId).sort()).toEqual(['a', 'b']);
+  });
+
+  it('rejects an event on another day than the name says', () => {
+    const parsed = channel({ teams: ['Lakers', 'Celtics'], date: '2026-11-27' });
+    const d = matchChannel(parsed, nbaNight, { ...opts, query: queryFor(parsed, ['NBA']) });
+    expect(d.eventId).toBeNull();
+    expect(d.best?.rejected).toBe('date mismatch: starts 2026-11-25, the name says 2026-11-27');
+  });
+
+  it('does not take a city two teams share for a hit', () => {
+    const panthers = team('Florida', 'Panthers', 'FLA');
+    const night = [
+      game('lal-mia', 'NBA', lakers, heat, EVENING),
+      game('la-fla', 'NHL', kings, panthers, EVENING),
+    ];
+    const both = (parsed: ReturnType<typeof channel>) => ({
+      ...opts,
+      query: queryFor(parsed, ['NBA', 'NHL']),
+    });
+    const cities = channel({
+      family: 'Peacock',
+      teams: ['Los Angeles', 'Miami'],
+      awayFirst: true,
+      at: EVENING,
+    });
+    const d = matchChannel(cities, night, both(cities));
+    expect(d.eventId).toBeNull();
+    expect(d.best?.reasons).toContain('"Los Angeles" shared (0.50)');
+
+    const withNickname = channel({ ...cities, teams: ['Los Angeles', 'Heat'] });
+    expect(matchChannel(withNickname, night, both(withNickname)).eventId).toBe('lal-mia');
+  });
+
+  it('matches cities alone only with the league and a time to back them', () => {
+    const cities = channel({ teams: ['Los Angeles', 'Boston'], awayFirst: true, at: EVENING });
+    expect(matchChannel(cities, nbaNight, { ...opts, query: queryFor(cities, ['NBA']) }).eventId).toBe(
+      'lal-bos',
+    );
+
+    const anyLeague = matchChannel(cities, nbaNight, { ...opts, query: queryFor(cities, []) });
+    expect(anyLeague.eventId).toBeNull();
+    expect(anyLeague.why).toContain('needs the league');
+
+    const untimed = channel({ teams: ['Los Angeles', 'Boston'] });
+    const noTime = matchChannel(untimed, nbaNight, { ...opts, query: queryFor(untimed, ['NBA']) });
+    expect(noTime.eventId).toBeNull();
+    expect(noTime.why).toContain('needs the league and a time');
+  });
+
+  it('stays silent when only one of the teams is found', () => {
+    const d = matchChannel(channel({ teams: ['Lakers', 'Knicks'], at: EVENING }), nbaNight, opts);
+    expect(d.eventId).toBeNull();
+    expect(d.best?.rejected).toContain('"Knicks" not found');
+  });
+
+  it('matches a name with one team on the team and the time', () => {
+    const d = matchChannel(channel({ title: 'Miami Heat', at: EVENING }), nbaNight, opts);
+    expect(d.eventId).toBe('sa-mia');
+    const untimed = matchChannel(channel({ title: 'Miami Heat' }), nbaNight, opts);
+    expect(untimed.eventId).toBeNull();
+    expect(untimed.why).toContain('one team and no time');
+  });
+
+  it('does not take a press conference about a game for the game', () => {
+    const parsed = channel({ title: 'Postgame Press Conference: Miami Heat', at: EVENING });
+    expect(matchChannel(parsed, nbaNight, opts).eventId).toBeNull();
+  });
+
+  it('matches a fight card on its title words and time, never another card number', () => {
+    const cards = [
+      titled('ufc-fn', 'UFC', 'UFC Fight Night: Tsarukyan vs. Hooker', '2026-11-25T23:00:00Z'),
+      titled('ufc-323', 'UFC', 'UFC 323: Dvalishvili vs. Yan 2', '2026-11-28T23:00:00Z'),
+    ];
+    const card = channel({
+      family: 'ESPN+',
+      teams: ['Tsarukyan', 'Hooker'],
+      title: 'UFC Fight Night: Tsarukyan vs. Hooker',
+      at: '2026-11-25T23:00:00Z',
+    });
+    const d = matchChannel(card, cards, opts);
+    expect(d.eventId).toBe('ufc-fn');
+    expect(d.why).toContain('title words');
+
+    const other = channel({ title: 'UFC 324', at: '2026-11-28T23:00:00Z' });
+    const none = matchChannel(other, cards, opts);
+    expect(none.eventId).toBeNull();
+    expect(none.best?.rejected).toContain('number 324 differs');
+  });
+
+  it('leaves a channel whose league has no events unmatched, naming what was searched', () => {
+    const parsed = channel({ family: 'NHL', teams: ['Rangers', 'Devils'], at: EVENING });
+    const d = matchChannel(parsed, [], { ...opts, query: queryFor(parsed, ['NHL']) });
+    expect(d.eventId).toBeNull();
+    expect(d.why).toBe(
+      'no candidate events for NHL between 2026-11-25 18:00 and 2026-11-25 21:00 America/New_York',
+    );
+  });
+
+  it('skips events of leagues the query does not search', () => {
+    const parsed = channel({ teams: ['Lakers', 'Celtics'], at: EVENING });
+    const d = matchChannel(parsed, nbaNight, { ...opts, query: queryFor(parsed, ['NHL']) });
+    expect(d.eventId).toBeNull();
+    expect(d.candidates).toEqual([]);
+  });
+
+  it('says why a placeholder is not matched', () => {
+    const d = matchChannel(channel({ kind: 'placeholder' }), nbaNight, opts);
+    expect(d).toMatchObject({ eventId: null, why: 'not an event channel (placeholder)' });
+  });
+
+  it('keeps a school apart from the other schools of its city or state', () => {
+    const ncaa = [
+      game('ku', 'NCAAM', school('Duke', 'Blue Devils', 'DUKE'), school('Kansas', 'Jayhawks', 'KU'), EVENING),
+      game(
+        'ksu',
+        'NCAAM',
+        school('Iowa', 'Hawkeyes', 'IOWA'),
+        school('Kansas State', 'Wildcats', 'KSU'),
+        EVENING,
+      ),
+    ];
+    const parsed = channel({ family: 'ESPN+', teams: ['Duke', 'Kansas'], awayFirst: true, at: EVENING });
+    expect(matchChannel(parsed, ncaa, opts).eventId).toBe('ku');
+    const wrong = channel({ family: 'ESPN+', teams: ['Duke', 'Kansas State'], awayFirst: true, at: EVENING });
+    expect(matchChannel(wrong, ncaa, opts).eventId).toBeNull();
+  });
+
+  it('does not depend on the order of the candidates', () => {
+    const parsedNames = [
+      channel({ teams: ['Lakers', 'Celtics'], at: EVENING }),
+      channel({ teams: ['Spurs', 'Heat'] }),
+      channel({ teams: ['Los Angeles', 'Boston'] }),
+    ];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(nbaNight, { minLength: nbaNight.length }), fc.nat(2), (shuffled, i) => {
+        const parsed = parsedNames[i]!;
+        const a = matchChannel(parsed, nbaNight, opts);
+        const b = matchChannel(parsed, createCandidateIndex(shuffled), opts);
+        expect(b.eventId).toBe(a.eventId);
+        expect(b.confidence).toBe(a.confidence);
+        expect(a.confidence).toBeGreaterThanOrEqual(0);
+        expect(a.confidence).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});
+
+describe('matchChannel on a real ESPN day with split-squad games', () => {
+  // 2022-09-25 preseason: Calgary at Vancouver 23:00Z and Vancouver at Calgary 00:00Z the same evening.
+  const leagues = loadLeagues();
+  const nhl = findLeague(leagues, 'NHL');
+  if (!nhl) throw new Error('NHL missing from config/leagues.yaml');
+  const json: unknown = JSON.parse(
+    readFileSync('test/fixtures/wire/espn-site-v2-scoreboard-hockey-nhl-2022-09-25.json', 'utf8'),
+  );
+  const board = mapEspnScoreboard(json, nhl);
+  const aliases = new Map(board.teams.map((t) => [t.id, t.aliases]));
+  const candidates: Candidate[] = board.events.map((event) => ({
+    event,
+    homeAliases: aliases.get(event.homeId ?? '') ?? [],
+    awayAliases: aliases.get(event.awayId ?? '') ?? [],
+  }));
+  const index = createCandidateIndex(candidates);
+  const nhlChannel = (teams: string[], at?: string, awayFirst = false) =>
+    channel({ family: 'NHL', teams, awayFirst, ...(at ? { at } : {}) });
+
+  it('lets the time pick one of the two games', () => {
+    const d = matchChannel(nhlChannel(['Flames', 'Canucks'], '2022-09-25T23:00:00Z', true), index, opts);
+    expect(d.eventId).toBe('espn:401461556');
+    const later = matchChannel(nhlChannel(['Canucks', 'Flames'], '2022-09-26T00:00:00Z', true), index, opts);
+    expect(later.eventId).toBe('espn:401461557');
+  });
+
+  it('stays silent without a time, or with one halfway between them', () => {
+    expect(matchChannel(nhlChannel(['Calgary Flames', 'Vancouver Canucks']), index, opts).eventId).toBeNull();
+    const between = matchChannel(nhlChannel(['Flames', 'Canucks'], '2022-09-25T23:30:00Z'), index, opts);
+    expect(between.eventId).toBeNull();
+    expect(between.why).toContain('two candidates within');
+  });
+
+  it('matches the other games of the day by nickname and time', () => {
+    const d = matchChannel(nhlChannel(['Kings', 'Sharks'], '2022-09-25T23:00:00Z', true), index, opts);
+    expect(d.eventId).toBe('espn:401461457');
+  });
+});
