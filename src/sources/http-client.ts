@@ -1,17 +1,18 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { UpstreamError } from '../errors.js';
 import { createCircuitBreaker } from './circuit-breaker.js';
-import { createRateLimiter } from './rate-limiter.js';
 import {
-  backoffDelay,
-  decodeBody,
-  discard,
-  headerValue,
-  parseRetryAfter,
-  readCapped,
-  toUpstreamError,
-} from './http-body.js';
+  createDeadline,
+  declaredTooLarge,
+  failure,
+  sendGet,
+  statusFailure,
+  withRetries,
+  type Attempt,
+} from './http-attempt.js';
+import { decodeBody, headerValue, readCapped, toUpstreamError } from './http-body.js';
+import { createRateLimiter } from './rate-limiter.js';
 
 export interface SourceStats {
   source: string;
@@ -64,13 +65,7 @@ export interface HttpClient {
   stats(): SourceStats;
 }
 
-type Attempt =
-  | { kind: 'ok'; value: unknown }
-  | { kind: 'retry'; error: UpstreamError; waitMs?: number }
-  | { kind: 'fail'; error: UpstreamError };
-
 const DEFAULT_MAX_BODY = 20 * 1024 * 1024;
-const DUMP_LIMIT = 64 * 1024;
 
 export function joinUrl(baseUrl: string, pathAndQuery: string): string {
   const base = baseUrl.replace(/\/+$/, '');
@@ -86,7 +81,7 @@ function countsAgainstBreaker(error: UpstreamError): boolean {
 export function createHttpClient(opts: HttpClientOptions): HttpClient {
   const { source } = opts;
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  const retries = Math.max(0, opts.retries ?? 2);
+  const retries = opts.retries ?? 2;
   const backoffBaseMs = opts.backoffBaseMs ?? 250;
   const backoffMaxMs = opts.backoffMaxMs ?? 5_000;
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY;
@@ -117,78 +112,58 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     return `GET ${scrub(pathAndQuery.split('?')[0] ?? '')}`;
   }
 
-  async function attemptOnce(url: string, label: string): Promise<Attempt> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const arm = () =>
-      setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeoutMs);
-    let timer = arm();
+  async function attemptOnce(url: string, label: string): Promise<Attempt<unknown>> {
+    const deadline = createDeadline(timeoutMs);
     try {
-      const res = await request(url, {
-        method: 'GET',
-        headers,
-        signal: controller.signal,
-        dispatcher: opts.dispatcher,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-      clearTimeout(timer);
-      timer = arm();
-      const status = res.statusCode;
-      if (status >= 200 && status < 300) {
-        const declared = Number(headerValue(res.headers, 'content-length'));
-        if (declared > maxBodyBytes) {
-          discard(res.body);
-          const msg = `${label}: body of ${declared} bytes exceeds ${maxBodyBytes}`;
-          return { kind: 'fail', error: new UpstreamError(source, 'too-large', msg, status) };
-        }
-        const decoded = decodeBody(source, res.body, headerValue(res.headers, 'content-encoding'));
-        const bytes = await readCapped(source, decoded, maxBodyBytes, label);
-        try {
-          return { kind: 'ok', value: JSON.parse(bytes.toString('utf8')) as unknown };
-        } catch {
-          const msg = `${label}: answer is not JSON (${bytes.length} bytes)`;
-          return { kind: 'fail', error: new UpstreamError(source, 'bad-body', msg, status) };
-        }
+      const sent = await sendGet(
+        url,
+        { source, label, headers, timeoutMs, dispatcher: opts.dispatcher },
+        deadline,
+      );
+      if (sent.kind !== 'response') return sent;
+      const { res } = sent;
+      // The body gets a deadline of its own, as long as the one for connect and headers.
+      deadline.restart();
+      if (res.statusCode < 200 || res.statusCode >= 300) {
+        if (res.statusCode === 429) counters.rateLimited += 1;
+        return await statusFailure(res, { source, label, now, maxRetryAfterMs });
       }
-      await res.body.dump({ limit: DUMP_LIMIT }).catch(() => undefined);
-      const error = new UpstreamError(source, 'http-status', `${label}: HTTP ${status}`, status);
-      if (status === 429) {
-        counters.rateLimited += 1;
-        const waitMs = parseRetryAfter(headerValue(res.headers, 'retry-after'), now());
-        const limited = (msg: string) => new UpstreamError(source, 'rate-limited', msg, status);
-        if (waitMs !== undefined && waitMs > maxRetryAfterMs) {
-          return { kind: 'fail', error: limited(`${label}: HTTP 429, Retry-After ${waitMs} ms`) };
-        }
-        return { kind: 'retry', error: limited(`${label}: HTTP 429`), waitMs };
+      const tooLarge = declaredTooLarge(source, res, maxBodyBytes, label);
+      if (tooLarge) return tooLarge;
+      const decoded = decodeBody(source, res.body, headerValue(res.headers, 'content-encoding'));
+      const bytes = await readCapped(source, decoded, maxBodyBytes, label);
+      try {
+        return { kind: 'done', value: JSON.parse(bytes.toString('utf8')) as unknown };
+      } catch {
+        const msg = `${label}: answer is not JSON (${bytes.length} bytes)`;
+        return { kind: 'fail', error: new UpstreamError(source, 'bad-body', msg, res.statusCode) };
       }
-      return status >= 500 ? { kind: 'retry', error } : { kind: 'fail', error };
     } catch (err) {
-      // Once our deadline fires, whatever the abort surfaced as (even inside the body reader) is a timeout.
-      const error = timedOut
-        ? toUpstreamError(source, undefined, { timedOut, timeoutMs, label })
-        : toUpstreamError(source, err, { label });
-      const retryable = error.reason === 'timeout' || error.reason === 'connect';
-      return retryable ? { kind: 'retry', error } : { kind: 'fail', error };
+      return failure(source, err, deadline, label, timeoutMs);
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
     }
   }
 
   async function callWithRetries(pathAndQuery: string): Promise<unknown> {
     const url = joinUrl(opts.baseUrl, pathAndQuery);
     const label = describe(pathAndQuery);
-    for (let attempt = 0; ; attempt += 1) {
-      if (limiter && (await limiter.acquire()) > 0) counters.throttled += 1;
-      const outcome = await attemptOnce(url, label);
-      if (outcome.kind === 'ok') return outcome.value;
-      if (outcome.kind === 'fail' || attempt >= retries) throw outcome.error;
-      counters.retries += 1;
-      await sleep(outcome.waitMs ?? backoffDelay(attempt, backoffBaseMs, backoffMaxMs, random));
-    }
+    return withRetries(
+      async () => {
+        if (limiter && (await limiter.acquire()) > 0) counters.throttled += 1;
+        return attemptOnce(url, label);
+      },
+      {
+        retries,
+        backoffBaseMs,
+        backoffMaxMs,
+        sleep,
+        random,
+        onRetry: () => {
+          counters.retries += 1;
+        },
+      },
+    );
   }
 
   return {

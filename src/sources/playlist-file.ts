@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UpstreamError } from '../errors.js';
 import { cappedBody, decodeBody } from './http-body.js';
-import type { PlaylistFetch, PlaylistValidators } from './playlist.js';
+import type { PlaylistFetch, PlaylistValidators } from './playlist-fetch.js';
 
 // A `..` segment in any spelling; WHATWG URL parsing would silently resolve it, so look at the raw text.
 const DOT_DOT_SEGMENT = /(^|[/\\:])(\.|%2e){2}([/\\?#]|$)/i;

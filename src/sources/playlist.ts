@@ -1,29 +1,19 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { UpstreamError } from '../errors.js';
 import {
-  backoffDelay,
-  cappedBody,
-  decodeBody,
-  discard,
-  headerValue,
-  parseRetryAfter,
-  toUpstreamError,
-} from './http-body.js';
+  createDeadline,
+  declaredTooLarge,
+  sendGet,
+  statusFailure,
+  withRetries,
+  type Attempt,
+  type Failed,
+} from './http-attempt.js';
+import { cappedBody, decodeBody, headerValue, toUpstreamError } from './http-body.js';
 import { readPlaylistFile, resolvePlaylistPath } from './playlist-file.js';
+import type { PlaylistFetch, PlaylistValidators } from './playlist-fetch.js';
 
-export interface PlaylistValidators {
-  etag?: string;
-  lastModified?: string;
-}
-
-/**
- * `body` is single-use: iterate it once to the end, or break out of the loop so the connection is
- * released. It yields decoded bytes and throws UpstreamError ('too-large', 'timeout', ...) mid-stream.
- */
-export type PlaylistFetch =
-  | { status: 'ok'; body: AsyncIterable<Uint8Array>; validators: PlaylistValidators }
-  | { status: 'not-modified' };
+export type { PlaylistFetch, PlaylistValidators } from './playlist-fetch.js';
 
 export interface PlaylistProvider {
   slug: string;
@@ -57,11 +47,6 @@ export interface PlaylistFetcher {
   fetch(provider: PlaylistProvider, validators?: PlaylistValidators): Promise<PlaylistFetch>;
 }
 
-type Attempt =
-  | { kind: 'done'; result: PlaylistFetch }
-  | { kind: 'retry'; error: UpstreamError; waitMs?: number }
-  | { kind: 'fail'; error: UpstreamError };
-
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const DUMP_LIMIT = 64 * 1024;
 
@@ -93,13 +78,12 @@ export function createPlaylistFetcher(opts: PlaylistFetcherOptions): PlaylistFet
   const maxBytes = opts.maxBytes ?? 200 * 1024 * 1024;
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const bodyTimeoutMs = opts.bodyTimeoutMs ?? timeoutMs;
-  const retries = Math.max(0, opts.retries ?? 2);
+  const retries = opts.retries ?? 2;
   const maxRedirects = opts.maxRedirects ?? 5;
   const backoffBaseMs = opts.backoffBaseMs ?? 500;
   const backoffMaxMs = opts.backoffMaxMs ?? 10_000;
   const maxRetryAfterMs = opts.maxRetryAfterMs ?? 10_000;
-  const sleep = opts.sleep ?? ((ms: number) => delay(ms));
-  const random = opts.random ?? Math.random;
+  const { sleep, random } = opts;
   const now = opts.now ?? Date.now;
 
   function requestHeaders(validators?: PlaylistValidators): Record<string, string> {
@@ -117,56 +101,33 @@ export function createPlaylistFetcher(opts: PlaylistFetcherOptions): PlaylistFet
     slug: string,
     firstUrl: string,
     validators: PlaylistValidators | undefined,
-  ): Promise<Attempt> {
+  ): Promise<Attempt<PlaylistFetch>> {
     const label = describeUrl(firstUrl);
     const headers = requestHeaders(validators);
     const conditional = 'if-none-match' in headers || 'if-modified-since' in headers;
+    const send = { source: slug, label, headers, timeoutMs, bodyTimeoutMs, dispatcher: opts.dispatcher };
     let url = firstUrl;
     for (let hops = 0; ; hops += 1) {
-      const controller = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeoutMs);
-      let res: Dispatcher.ResponseData;
-      try {
-        res = await request(url, {
-          method: 'GET',
-          headers,
-          signal: controller.signal,
-          dispatcher: opts.dispatcher,
-          headersTimeout: timeoutMs,
-          bodyTimeout: bodyTimeoutMs,
-        });
-      } catch (err) {
-        const error = timedOut
-          ? toUpstreamError(slug, undefined, { timedOut, timeoutMs, label })
-          : toUpstreamError(slug, err, { label });
-        const retryable = error.reason === 'timeout' || error.reason === 'connect';
-        return retryable ? { kind: 'retry', error } : { kind: 'fail', error };
-      } finally {
-        clearTimeout(timer);
-      }
+      // The deadline covers connect and headers; the body then streams under undici's bodyTimeout.
+      const deadline = createDeadline(timeoutMs);
+      const sent = await sendGet(url, send, deadline).finally(() => deadline.clear());
+      if (sent.kind !== 'response') return sent;
+      const { res } = sent;
       const status = res.statusCode;
-      const fail = (reason: UpstreamError['reason'], msg: string): Attempt => ({
+      const fail = (reason: UpstreamError['reason'], msg: string): Failed => ({
         kind: 'fail',
         error: new UpstreamError(slug, reason, `${label}: ${msg}`, status),
       });
 
       if (status >= 200 && status < 300) {
-        const declared = Number(headerValue(res.headers, 'content-length'));
-        if (declared > maxBytes) {
-          discard(res.body);
-          return fail('too-large', `body of ${declared} bytes exceeds ${maxBytes}`);
-        }
-        const encoding = headerValue(res.headers, 'content-encoding');
-        const decoded = decodeBody(slug, res.body, encoding);
+        const tooLarge = declaredTooLarge(slug, res, maxBytes, label);
+        if (tooLarge) return tooLarge;
+        const decoded = decodeBody(slug, res.body, headerValue(res.headers, 'content-encoding'));
         const etag = headerValue(res.headers, 'etag');
         const lastModified = headerValue(res.headers, 'last-modified');
         return {
           kind: 'done',
-          result: {
+          value: {
             status: 'ok',
             body: cappedBody(slug, decoded, maxBytes, label),
             validators: {
@@ -177,9 +138,9 @@ export function createPlaylistFetcher(opts: PlaylistFetcherOptions): PlaylistFet
         };
       }
 
-      await res.body.dump({ limit: DUMP_LIMIT }).catch(() => undefined);
       const location = headerValue(res.headers, 'location');
       if (REDIRECT_STATUSES.has(status) && location !== undefined) {
+        await res.body.dump({ limit: DUMP_LIMIT }).catch(() => undefined);
         if (hops >= maxRedirects) return fail('too-many-redirects', `more than ${maxRedirects}`);
         let next: string;
         try {
@@ -193,32 +154,23 @@ export function createPlaylistFetcher(opts: PlaylistFetcherOptions): PlaylistFet
         continue;
       }
       if (status === 304) {
+        await res.body.dump({ limit: DUMP_LIMIT }).catch(() => undefined);
         return conditional
-          ? { kind: 'done', result: { status: 'not-modified' } }
+          ? { kind: 'done', value: { status: 'not-modified' } }
           : fail('http-status', 'HTTP 304 to an unconditional request');
       }
-      const error = new UpstreamError(slug, 'http-status', `${label}: HTTP ${status}`, status);
-      if (status === 429) {
-        const waitMs = parseRetryAfter(headerValue(res.headers, 'retry-after'), now());
-        if (waitMs !== undefined && waitMs > maxRetryAfterMs) {
-          return fail('rate-limited', `HTTP 429, Retry-After ${waitMs} ms`);
-        }
-        return { kind: 'retry', error, waitMs };
-      }
-      return status >= 500 ? { kind: 'retry', error } : { kind: 'fail', error };
+      return statusFailure(res, { source: slug, label, now, maxRetryAfterMs });
     }
   }
 
-  async function fetchHttp(
-    provider: PlaylistProvider,
-    validators?: PlaylistValidators,
-  ): Promise<PlaylistFetch> {
-    for (let attempt = 0; ; attempt += 1) {
-      const outcome = await attemptHttp(provider.slug, provider.playlistUrl, validators);
-      if (outcome.kind === 'done') return outcome.result;
-      if (outcome.kind === 'fail' || attempt >= retries) throw outcome.error;
-      await sleep(outcome.waitMs ?? backoffDelay(attempt, backoffBaseMs, backoffMaxMs, random));
-    }
+  function fetchHttp(provider: PlaylistProvider, validators?: PlaylistValidators): Promise<PlaylistFetch> {
+    return withRetries(() => attemptHttp(provider.slug, provider.playlistUrl, validators), {
+      retries,
+      backoffBaseMs,
+      backoffMaxMs,
+      sleep,
+      random,
+    });
   }
 
   return {
