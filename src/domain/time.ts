@@ -96,7 +96,7 @@ export function wallClock(instant: Date, timeZone: string): WallClock {
   const month = local.getUTCMonth() + 1;
   const day = local.getUTCDate();
   return {
-    ymd: `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`,
+    ymd: ymdOf(year, month, day),
     year,
     month,
     day,
@@ -115,7 +115,7 @@ function intlWallClock(instant: Date, timeZone: string): WallClock {
   const month = Number(get('month'));
   const day = Number(get('day'));
   return {
-    ymd: `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`,
+    ymd: ymdOf(year, month, day),
     year,
     month,
     day,
@@ -139,13 +139,17 @@ export function offsetMinutes(timeZone: string, instant: Date): number {
 export function zonedToUtc(ymd: string, hhmm: string, timeZone: string): Date {
   const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
   const [hh, mm] = hhmm.split(':').map(Number) as [number, number];
-  const guess = Date.UTC(y, m - 1, d, hh, mm);
-  const first = offsetMinutes(timeZone, new Date(guess));
-  const second = offsetMinutes(timeZone, new Date(guess - first * 60000));
-  const earlier = Math.max(first, second);
-  const candidate = guess - earlier * 60000;
-  if (offsetMinutes(timeZone, new Date(candidate)) === earlier) return new Date(candidate);
-  return new Date(guess - Math.min(first, second) * 60000);
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  // The zone's offsets a day either side; an offset is right when the instant it gives has that offset.
+  const before = offsetMinutes(timeZone, new Date(wall - 86_400_000));
+  const after = offsetMinutes(timeZone, new Date(wall + 86_400_000));
+  let best: number | null = null;
+  for (const offset of [before, after]) {
+    const at = wall - offset * 60_000;
+    if (offsetMinutes(timeZone, new Date(at)) === offset && (best === null || at < best)) best = at;
+  }
+  // None is right inside a gap: read the time with the offset before it, which moves it forward.
+  return new Date(best ?? wall - before * 60_000);
 }
 
 /** Midnight at the start of `ymd` in `timeZone`. */
@@ -159,8 +163,31 @@ export function addDays(ymd: string, n: number): string {
   return t.toISOString().slice(0, 10);
 }
 
+/** `from`..`to` inclusive (`YYYY-MM-DD`); empty when `to` is before `from`. */
+export function dayRange(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** The days of `timeZone`'s calendar that the span [from, to) touches, in order. */
+export function daysTouched(from: Date, to: Date, timeZone: string): string[] {
+  const last = new Date(Math.max(from.getTime(), to.getTime() - 1));
+  return dayRange(wallClock(from, timeZone).ymd, wallClock(last, timeZone).ymd);
+}
+
+/** The days of `zone`'s calendar that day `ymd` of `timeZone` overlaps (a New York evening is two UTC days). */
+export function daysOverlapping(ymd: string, timeZone: string, zone: string): string[] {
+  return daysTouched(startOfLocalDay(ymd, timeZone), startOfLocalDay(addDays(ymd, 1), timeZone), zone);
+}
+
 export function pad2(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+/** "YYYY-MM-DD" of a calendar date. */
+export function ymdOf(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
 /** "HH:MM" of the wall clock. */

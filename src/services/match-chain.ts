@@ -14,7 +14,7 @@ import {
   type ChannelFingerprint,
   channelFingerprint,
 } from '../domain/matching/index.js';
-import { addDays, wallClock } from '../domain/time.js';
+import { daysTouched } from '../domain/time.js';
 import type { SportEvent } from '../domain/types.js';
 import type { ChannelMatcher, GuideProvider, MatchOutcome, UnderstoodChannel } from './guide-generator.js';
 import type { EventsRefresher } from './events-refresh.js';
@@ -62,13 +62,9 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return out;
 }
 
+/** The provider's days a channel's window touches, at most MAX_DAYS_PER_QUERY of them. */
 function localDays(q: CandidateQuery): string[] {
-  const first = wallClock(q.fromUtc, q.timeZone).ymd;
-  const last = wallClock(new Date(q.toUtc.getTime() - 1), q.timeZone).ymd;
-  const days = [first];
-  while (days[days.length - 1]! < last && days.length < MAX_DAYS_PER_QUERY)
-    days.push(addDays(days[days.length - 1]!, 1));
-  return days;
+  return daysTouched(q.fromUtc, q.toUtc, q.timeZone).slice(0, MAX_DAYS_PER_QUERY);
 }
 
 /**

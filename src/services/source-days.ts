@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LeagueConfig } from '../config/leagues.js';
 import type { DB } from '../db/types.js';
-import { addDays, startOfLocalDay, wallClock } from '../domain/time.js';
+import { addDays, daysOverlapping, startOfLocalDay, wallClock } from '../domain/time.js';
 import type { EspnClient } from '../sources/espn.js';
 import type { TheSportsDbClient } from '../sources/thesportsdb.js';
 import { storeSourceEvents, type EventSource, type StoreCounts } from './events-store.js';
@@ -18,29 +18,11 @@ export const SOURCE_ZONES: Record<EventSource, string> = {
   thesportsdb: 'UTC',
 };
 
-/** The days, in `zone`'s calendar, that local day `localYmd` of `timeZone` overlaps, in order. */
-export function overlappingDays(localYmd: string, timeZone: string, zone: string): string[] {
-  const start = startOfLocalDay(localYmd, timeZone);
-  const end = startOfLocalDay(addDays(localYmd, 1), timeZone);
-  const first = wallClock(start, zone).ymd;
-  const last = wallClock(new Date(end.getTime() - 1), zone).ymd;
-  const out = [first];
-  while (out[out.length - 1]! < last) out.push(addDays(out[out.length - 1]!, 1));
-  return out;
-}
-
 /** Every source day of `source` that any of `localDays` overlaps, sorted, without repeats. */
 export function sourceDaysOf(source: EventSource, localDays: readonly string[], timeZone: string): string[] {
   const days = new Set<string>();
-  for (const d of localDays) for (const s of overlappingDays(d, timeZone, SOURCE_ZONES[source])) days.add(s);
+  for (const d of localDays) for (const s of daysOverlapping(d, timeZone, SOURCE_ZONES[source])) days.add(s);
   return [...days].sort();
-}
-
-/** `from`..`to` inclusive (`YYYY-MM-DD`). */
-export function dayRange(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
 }
 
 /** Splits sorted days into runs of consecutive days (one ESPN range request each). */

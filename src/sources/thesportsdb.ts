@@ -1,6 +1,6 @@
 import type { LeagueConfig, Sport } from '../config/leagues.js';
 import { teamAliases, type TeamRecord } from '../domain/matching/index.js';
-import { addDays, startOfLocalDay } from '../domain/time.js';
+import { addDays, daysOverlapping, startOfLocalDay } from '../domain/time.js';
 import type { SportEvent } from '../domain/types.js';
 import { UpstreamError } from '../errors.js';
 import type { HttpClient } from './http-client.js';
@@ -184,17 +184,6 @@ export function mapTsdbTeams(json: unknown, leagues: readonly LeagueConfig[]): T
   return out;
 }
 
-/** The UTC dates (`YYYY-MM-DD`) that a local day in `timeZone` overlaps, in order. */
-export function utcDatesOfLocalDay(localYmd: string, timeZone: string): string[] {
-  const first = startOfLocalDay(localYmd, timeZone).toISOString().slice(0, 10);
-  const last = new Date(startOfLocalDay(addDays(localYmd, 1), timeZone).getTime() - 1)
-    .toISOString()
-    .slice(0, 10);
-  const out = [first];
-  while (out[out.length - 1]! < last) out.push(addDays(out[out.length - 1]!, 1));
-  return out;
-}
-
 // TheSportsDB reads `_` as a space in names.
 const nameParam = (s: string) => encodeURIComponent(s.trim().replace(/\s+/g, '_'));
 
@@ -235,7 +224,7 @@ export function createTheSportsDbClient(deps: {
       const to = startOfLocalDay(addDays(localYmd, 1), timeZone).getTime();
       const byId = new Map<string, SportEvent>();
       // One after the other: the free key allows 30 requests a minute.
-      for (const utcYmd of utcDatesOfLocalDay(localYmd, timeZone)) {
+      for (const utcYmd of daysOverlapping(localYmd, timeZone, 'UTC')) {
         for (const e of await client.eventsDay(league, utcYmd)) byId.set(e.id, e);
       }
       return [...byId.values()]

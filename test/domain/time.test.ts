@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatStart } from '../../src/domain/schedule/text.js';
-import { offsetMinutes, wallClock, zonedToUtc } from '../../src/domain/time.js';
+import { daysOverlapping, daysTouched, offsetMinutes, wallClock, zonedToUtc } from '../../src/domain/time.js';
 
 const ZONES = [
   'America/New_York',
@@ -83,6 +83,47 @@ describe('wall clocks', () => {
     );
   });
 
+  it('turn every wall time back into an instant that reads it, or the first one after a DST gap', () => {
+    for (const zone of [
+      'America/New_York',
+      'Europe/London',
+      'Australia/Sydney',
+      'Asia/Kolkata',
+      'America/St_Johns',
+    ]) {
+      for (const ymd of [
+        '2026-03-08',
+        '2026-03-29',
+        '2026-10-04',
+        '2026-10-25',
+        '2026-11-01',
+        '2026-07-01',
+      ]) {
+        for (const hhmm of ['00:30', '01:30', '02:30', '03:30', '23:59']) {
+          const at = zonedToUtc(ymd, hhmm, zone);
+          const read = wallClock(at, zone);
+          const [h, m] = hhmm.split(':').map(Number) as [number, number];
+          const late = (read.hour * 60 + read.minute - (h * 60 + m)) % 1440;
+          expect([zone, ymd, hhmm, read.ymd, late === 0 || late === 60]).toEqual([
+            zone,
+            ymd,
+            hhmm,
+            ymd,
+            true,
+          ]);
+          // In an overlap the earlier reading wins: an hour before, the clock does not read the same.
+          const before = wallClock(new Date(at.getTime() - 3_600_000), zone);
+          expect([zone, ymd, hhmm, before.ymd === ymd && before.hour === h && before.minute === m]).toEqual([
+            zone,
+            ymd,
+            hhmm,
+            false,
+          ]);
+        }
+      }
+    }
+  });
+
   it('throw on an invalid instant as Intl does', () => {
     expect(() => wallClock(new Date(Number.NaN), 'UTC')).toThrow(RangeError);
   });
@@ -102,5 +143,32 @@ describe('start times in descriptions', () => {
     expect(formatStart(new Date('2026-03-08T05:31:00Z'), 'America/St_Johns')).toBe(
       'Sun, Mar 8 at 3:01 AM GMT-2:30',
     );
+  });
+});
+
+describe('days a span touches', () => {
+  it('covers an evening in the Americas with the next UTC date', () => {
+    expect(daysOverlapping('2026-11-25', 'America/Chicago', 'UTC')).toEqual(['2026-11-25', '2026-11-26']);
+  });
+
+  it('covers a morning in Asia with the previous UTC date', () => {
+    expect(daysOverlapping('2026-11-25', 'Asia/Tokyo', 'UTC')).toEqual(['2026-11-24', '2026-11-25']);
+  });
+
+  it('needs one date when both calendars agree', () => {
+    expect(daysOverlapping('2026-11-25', 'UTC', 'UTC')).toEqual(['2026-11-25']);
+    expect(daysOverlapping('2026-11-25', 'America/New_York', 'America/New_York')).toEqual(['2026-11-25']);
+  });
+
+  it('end before the instant the span ends, and give one day to an empty span', () => {
+    const midnight = new Date('2026-11-26T05:00:00Z'); // 00:00 in New York
+    expect(daysTouched(new Date('2026-11-25T20:00:00Z'), midnight, 'America/New_York')).toEqual([
+      '2026-11-25',
+    ]);
+    expect(daysTouched(midnight, midnight, 'America/New_York')).toEqual(['2026-11-26']);
+    expect(daysTouched(new Date('2026-11-24T20:00:00Z'), midnight, 'America/New_York')).toEqual([
+      '2026-11-24',
+      '2026-11-25',
+    ]);
   });
 });

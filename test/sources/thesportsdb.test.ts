@@ -8,7 +8,6 @@ import {
   mapTsdbEvents,
   mapTsdbTeams,
   parseTsdbStart,
-  utcDatesOfLocalDay,
 } from '../../src/sources/thesportsdb.js';
 import {
   loadCorpusEvents,
@@ -157,20 +156,6 @@ describe('mapTsdbTeams', () => {
 
   it('reads {teams: null} as no teams', () => {
     expect(mapTsdbTeams({ teams: null }, leagues)).toEqual([]);
-  });
-});
-
-describe('utcDatesOfLocalDay', () => {
-  it('covers an evening in the Americas with the next UTC date', () => {
-    expect(utcDatesOfLocalDay('2026-11-25', 'America/Chicago')).toEqual(['2026-11-25', '2026-11-26']);
-  });
-
-  it('covers a morning in Asia with the previous UTC date', () => {
-    expect(utcDatesOfLocalDay('2026-11-25', 'Asia/Tokyo')).toEqual(['2026-11-24', '2026-11-25']);
-  });
-
-  it('needs one date in UTC', () => {
-    expect(utcDatesOfLocalDay('2026-11-25', 'UTC')).toEqual(['2026-11-25']);
   });
 });
 

@@ -22,7 +22,8 @@ import {
   tidy,
   type Matchup,
 } from './teams.js';
-import { localToUtc, resolveWhen } from './when/resolve.js';
+import { resolveWhen } from './when/resolve.js';
+import { zonedToUtc } from '../time.js';
 
 export interface PayloadReading {
   kind: ChannelKind;
@@ -134,7 +135,7 @@ export function readPayload(
   }
   const zone = written.zone ?? providerZone;
   const when = resolveWhen(written.date, written.time, zone, now);
-  const stopsAt = written.stop ? localToUtc(written.stop.ymd, written.stop.hhmm, zone) : null;
+  const stopsAt = written.stop ? zonedToUtc(written.stop.ymd, written.stop.hhmm, zone) : null;
   const reading: PayloadReading = {
     kind: 'placeholder',
     teams: [],

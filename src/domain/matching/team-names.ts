@@ -1,4 +1,5 @@
 // Team names reduced to one comparable form, and the alias sets built from source records.
+import { repairMojibake } from '../mojibake.js';
 
 /** A team as known to one source, with the normalised names it may be written as. */
 export interface TeamRecord {
@@ -33,62 +34,6 @@ export interface TeamNameFields {
   strTeamShort?: string | null;
   /** Comma-separated nicknames. */
   strKeywords?: string | null;
-}
-
-// Windows-1252 puts printable characters in 0x80-0x9F; mojibake made through it carries those.
-const CP1252_HIGH: Record<string, number> = {
-  '€': 0x80,
-  '‚': 0x82,
-  ƒ: 0x83,
-  '„': 0x84,
-  '…': 0x85,
-  '†': 0x86,
-  '‡': 0x87,
-  ˆ: 0x88,
-  '‰': 0x89,
-  Š: 0x8a,
-  '‹': 0x8b,
-  Œ: 0x8c,
-  Ž: 0x8e,
-  '‘': 0x91,
-  '’': 0x92,
-  '“': 0x93,
-  '”': 0x94,
-  '•': 0x95,
-  '–': 0x96,
-  '—': 0x97,
-  '˜': 0x98,
-  '™': 0x99,
-  š: 0x9a,
-  '›': 0x9b,
-  œ: 0x9c,
-  ž: 0x9e,
-  Ÿ: 0x9f,
-};
-
-// A UTF-8 lead byte read as Latin-1/1252 (Ã, Â, â...) then a continuation byte read the same way. Only a
-// pre-check: the strict UTF-8 decode below is what rejects legitimate Latin-1 text.
-const MOJIBAKE =
-  /[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]/;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Undoes UTF-8 text that was decoded as Latin-1 or Windows-1252 (`BodÃ¸` -> `Bodø`); else returns `s`. */
-export function repairMojibake(s: string): string {
-  if (!MOJIBAKE.test(s)) return s;
-  const bytes = new Uint8Array(s.length);
-  let n = 0;
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    const byte = code <= 0xff ? code : CP1252_HIGH[ch];
-    if (byte === undefined) return s;
-    bytes[n++] = byte;
-  }
-  try {
-    return utf8.decode(bytes.subarray(0, n));
-  } catch {
-    return s;
-  }
 }
 
 // Letters that NFKD does not split into base + mark.

@@ -9,7 +9,8 @@ import {
   splitLeadingLeague,
   splitLeadingSport,
 } from '../../../src/domain/channel-name/hints.js';
-import { normalizeName, repairMojibake } from '../../../src/domain/channel-name/normalize.js';
+import { normalizeName } from '../../../src/domain/channel-name/normalize.js';
+import { repairMojibake } from '../../../src/domain/mojibake.js';
 import { isPlaceholderText, isUndecidedTeam } from '../../../src/domain/channel-name/placeholder.js';
 import { cleanTeam, dropTimeMarkers, splitMatchup } from '../../../src/domain/channel-name/teams.js';
 import { MARK } from '../../../src/domain/channel-name/when/datetime.js';
@@ -28,6 +29,9 @@ describe('normalizeName', () => {
   });
 
   it('repairs UTF-8 that was read as Windows-1252', () => {
+    expect(normalizeName('Paramount+ 02: Galatasaray vs. BodÃ¸/Glimt')).toBe(
+      'Paramount+ 02: Galatasaray vs. Bodø/Glimt',
+    );
     expect(repairMojibake('BodÃ¸/Glimt')).toBe('Bodø/Glimt');
     expect(repairMojibake('CF MontrÃ©al')).toBe('CF Montréal');
     expect(repairMojibake('QarabaÄŸ FK')).toBe('Qarabağ FK');

@@ -4,15 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { extractDateTime, MARK } from '../../../src/domain/channel-name/when/datetime.js';
 import { findDates } from '../../../src/domain/channel-name/when/dates.js';
 import { findTimes } from '../../../src/domain/channel-name/when/clock.js';
-import {
-  inferYear,
-  localToUtc,
-  nearestOccurrence,
-  resolveWhen,
-  zoneOffset,
-} from '../../../src/domain/channel-name/when/resolve.js';
+import { inferYear, nearestOccurrence, resolveWhen } from '../../../src/domain/channel-name/when/resolve.js';
 import { isEuropeanZone, zoneForWord } from '../../../src/domain/channel-name/when/zones.js';
-import { zonedToUtc } from '../../../src/domain/time.js';
 
 const NY = 'America/New_York';
 const US_ORDER = { dayFirst: false, dottedIsDate: false };
@@ -196,37 +189,6 @@ describe('nearestOccurrence', () => {
     // 23:00 EDT on Saturday 2026-03-07 is before the change; 10:00 on Sunday is after it (EDT, -4).
     const at = nearestOccurrence('10:00', NY, new Date('2026-03-08T04:00:00Z'));
     expect(at.toISOString()).toBe('2026-03-08T14:00:00.000Z');
-  });
-});
-
-describe('localToUtc', () => {
-  it('agrees with time.ts zonedToUtc, DST gaps and overlaps included', () => {
-    for (const zone of [NY, 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'America/St_Johns']) {
-      for (const ymd of [
-        '2026-03-08',
-        '2026-03-29',
-        '2026-10-04',
-        '2026-10-25',
-        '2026-11-01',
-        '2026-07-01',
-      ]) {
-        for (const hhmm of ['00:30', '01:30', '02:30', '03:30', '23:59']) {
-          expect([zone, ymd, hhmm, localToUtc(ymd, hhmm, zone)]).toEqual([
-            zone,
-            ymd,
-            hhmm,
-            zonedToUtc(ymd, hhmm, zone),
-          ]);
-        }
-      }
-    }
-  });
-
-  it('reads zone offsets east and west of Greenwich', () => {
-    expect(zoneOffset(NY, Date.parse('2026-01-15T12:00:00Z'))).toBe(-300);
-    expect(zoneOffset(NY, Date.parse('2026-07-15T12:00:00Z'))).toBe(-240);
-    expect(zoneOffset('Asia/Kolkata', Date.parse('2026-07-15T12:00:00Z'))).toBe(330);
-    expect(zoneOffset('UTC', Date.parse('2026-07-15T12:00:00Z'))).toBe(0);
   });
 });
 

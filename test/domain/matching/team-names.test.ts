@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeTeamName, repairMojibake, teamAliases } from '../../../src/domain/matching/team-names.js';
+import { normalizeTeamName, teamAliases } from '../../../src/domain/matching/team-names.js';
+import { repairMojibake } from '../../../src/domain/mojibake.js';
 
 const same = (a: string, b: string) => expect(normalizeTeamName(a)).toBe(normalizeTeamName(b));
 

@@ -3,7 +3,7 @@
 import { findDates, type DateHit } from './dates.js';
 import { findTimes, formatHhmm, type TimeHit } from './clock.js';
 import { isEuropeanZone } from './zones.js';
-import { ymdOf } from './resolve.js';
+import { ymdOf } from '../../time.js';
 
 /** Stands where a date or time was removed: a private-use character (normalizeName strips it from names). */
 export const MARK = '\uE000';

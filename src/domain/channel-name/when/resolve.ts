@@ -1,40 +1,9 @@
 // Turning what a name says (a date without a year, a time without a date) into a day and an instant, relative
 // to `now` in the zone the name is read in.
-import { addDays, offsetMinutes, pad2 } from '../../time.js';
+import { addDays, wallClock, ymdOf, zonedToUtc } from '../../time.js';
 import { isValidDate } from './dates.js';
 
-const DAY_MS = 86_400_000;
-const HALF_DAY_MS = DAY_MS / 2;
-
-/** Minutes east of UTC of `timeZone` at epoch milliseconds `at` (New York in winter: -300). */
-export function zoneOffset(timeZone: string, at: number): number {
-  return offsetMinutes(timeZone, new Date(at));
-}
-
-/** Local "YYYY-MM-DD" in `timeZone` at `now`. */
-export function localDay(now: Date, timeZone: string): string {
-  return new Date(now.getTime() + zoneOffset(timeZone, now.getTime()) * 60_000).toISOString().slice(0, 10);
-}
-
-/**
- * The instant the wall clock in `timeZone` reads `ymd` `hhmm`; same rules as time.ts zonedToUtc (a time in a
- * spring-forward gap moves forward, the earlier of two fall-back readings wins).
- */
-export function localToUtc(ymd: string, hhmm: string, timeZone: string): Date {
-  const [y, mo, d] = ymd.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = hhmm.split(':').map(Number) as [number, number];
-  const wall = Date.UTC(y, mo - 1, d, hh, mm);
-  const first = zoneOffset(timeZone, wall);
-  const second = zoneOffset(timeZone, wall - first * 60_000);
-  const earlier = Math.max(first, second);
-  const candidate = wall - earlier * 60_000;
-  if (zoneOffset(timeZone, candidate) === earlier) return new Date(candidate);
-  return new Date(wall - Math.min(first, second) * 60_000);
-}
-
-export function ymdOf(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
-}
+const HALF_DAY_MS = 43_200_000;
 
 /**
  * The year that puts `month`/`day` nearest to `today` ("YYYY-MM-DD"): `Jan 2` read on Dec 30 is next
@@ -61,11 +30,11 @@ export function inferYear(month: number, day: number, today: string): number {
  * at 00:30 ET a name saying 11:59 PM ET means the game that started 31 minutes ago, not tomorrow night's.
  */
 export function nearestOccurrence(hhmm: string, timeZone: string, now: Date): Date {
-  const today = localDay(now, timeZone);
-  const atToday = localToUtc(today, hhmm, timeZone);
+  const today = wallClock(now, timeZone).ymd;
+  const atToday = zonedToUtc(today, hhmm, timeZone);
   const diff = atToday.getTime() - now.getTime();
   if (Math.abs(diff) <= HALF_DAY_MS) return atToday;
-  const other = localToUtc(addDays(today, diff > 0 ? -1 : 1), hhmm, timeZone);
+  const other = zonedToUtc(addDays(today, diff > 0 ? -1 : 1), hhmm, timeZone);
   return Math.abs(other.getTime() - now.getTime()) < Math.abs(diff) ? other : atToday;
 }
 
@@ -86,10 +55,10 @@ export function resolveWhen(
 ): When {
   let date: string | null = null;
   if (written) {
-    const year = written.year ?? inferYear(written.month, written.day, localDay(now, timeZone));
+    const year = written.year ?? inferYear(written.month, written.day, wallClock(now, timeZone).ymd);
     date = ymdOf(year, written.month, written.day);
   }
   if (!time) return { date, time: null, startsAt: null };
-  const startsAt = date ? localToUtc(date, time, timeZone) : nearestOccurrence(time, timeZone, now);
+  const startsAt = date ? zonedToUtc(date, time, timeZone) : nearestOccurrence(time, timeZone, now);
   return { date, time, startsAt };
 }
