@@ -69,7 +69,9 @@ export async function runGuideBench(): Promise<void> {
     adminToken: 'bench-admin-token-123',
     logger: false,
     isAllowedPlaylistUrl: () => true,
-    guide: services.guide,
+    config,
+    now: () => new Date(),
+    guides: services.guides,
   });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
 

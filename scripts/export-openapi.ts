@@ -19,8 +19,9 @@ const config = loadConfig({
 });
 const services = buildServices({ database, config, now: () => new Date(0) });
 const app = await buildApp({
-  guide: services.guide,
-  events: services.events,
+  ...services,
+  config,
+  now: () => new Date(0),
   database,
   adminToken: 'export-only-token',
   logger: false,

@@ -15,29 +15,32 @@ import { matchRoutes } from './http/routes/matches.js';
 import { patternRoutes } from './http/routes/patterns.js';
 import { providerRoutes } from './http/routes/providers.js';
 import { toolRoutes } from './http/routes/tools.js';
+import type { Config } from './config/env.js';
+import type { LeagueConfig } from './config/leagues.js';
 import type { ChannelFamily } from './domain/types.js';
 import type { EventsRefresher } from './services/events-refresh.js';
 import type { GuideService } from './services/guide-service.js';
 
+export type AppConfig = Pick<Config, 'DEFAULT_TIMEZONE' | 'GUIDE_CACHE_TTL_SECONDS' | 'PUBLIC_BASE_URL'>;
+
+/**
+ * What the app is built from. The services are optional so a test can build only the part it needs: without
+ * `guides` there are no guide, playlist or report routes; without `refresher` no events routes.
+ */
 export interface AppDeps {
   database: Database;
   adminToken: string;
   logger: FastifyBaseLogger | false;
   isAllowedPlaylistUrl: (url: string) => boolean;
+  config: AppConfig;
+  now: () => Date;
   version?: string;
-  /** Guides, playlists and match reports; without it only the admin and health routes exist. */
-  guide?: {
-    guides: GuideService;
-    defaultFamilies: ChannelFamily[];
-    defaultTimeZone: string;
-    cacheSeconds: number;
-    publicBaseUrl?: string;
-    now: () => Date;
-    /** Configured league keys, for validating family mappings. */
-    leagueKeys: readonly string[];
-  };
-  /** The events store's admin routes (refresh on demand, list stored events). */
-  events?: { refresher: EventsRefresher; defaultTimeZone: string };
+  guides?: GuideService;
+  refresher?: EventsRefresher;
+  /** The checked-in families the name tools read with. */
+  defaultFamilies?: ChannelFamily[];
+  /** The configured leagues, which family mappings may name. */
+  leagues?: readonly LeagueConfig[];
 }
 
 /** Builds the HTTP app from its parts. Never listens and never reads the environment. */
@@ -58,42 +61,42 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
+  const { db } = deps.database;
+  const { guides, config } = deps;
+  // Any admin change to a provider shows in its next guide.
+  const invalidate = (slug: string) => guides?.invalidate(slug);
   await app.register(healthRoutes, { database: deps.database });
-  const guide = deps.guide;
-  if (guide) {
+  if (guides) {
     await app.register(guideRoutes, {
-      database: deps.database,
-      guides: guide.guides,
-      cacheSeconds: guide.cacheSeconds,
-      ...(guide.publicBaseUrl && { publicBaseUrl: guide.publicBaseUrl }),
+      db,
+      guides,
+      cacheSeconds: config.GUIDE_CACHE_TTL_SECONDS,
+      ...(config.PUBLIC_BASE_URL && { publicBaseUrl: config.PUBLIC_BASE_URL }),
     });
   }
   await app.register(async (admin) => {
     requireAdminToken(admin, deps.adminToken);
-    await admin.register(providerRoutes, {
-      database: deps.database,
-      isAllowedPlaylistUrl: deps.isAllowedPlaylistUrl,
-      onProviderChanged: (slug) => guide?.guides.invalidate(slug),
-    });
-    if (guide) {
-      await admin.register(patternRoutes, {
-        database: deps.database,
-        onProviderChanged: (slug) => guide.guides.invalidate(slug),
-      });
-      await admin.register(matchRoutes, { guides: guide.guides });
-      await admin.register(mappingRoutes, {
-        database: deps.database,
-        leagueKeys: guide.leagueKeys,
-        onProviderChanged: (slug) => guide.guides.invalidate(slug),
-      });
+    await admin.register(providerRoutes, { db, isAllowedPlaylistUrl: deps.isAllowedPlaylistUrl, invalidate });
+    await admin.register(patternRoutes, { db, invalidate });
+    if (guides) await admin.register(matchRoutes, { guides });
+    if (deps.leagues) {
+      await admin.register(mappingRoutes, { db, leagueKeys: deps.leagues.map((l) => l.key), invalidate });
+    }
+    if (deps.defaultFamilies) {
       await admin.register(toolRoutes, {
-        database: deps.database,
-        defaultFamilies: guide.defaultFamilies,
-        defaultTimeZone: guide.defaultTimeZone,
-        now: guide.now,
+        db,
+        defaultFamilies: deps.defaultFamilies,
+        defaultTimeZone: config.DEFAULT_TIMEZONE,
+        now: deps.now,
       });
     }
-    if (deps.events) await admin.register(eventRoutes, { database: deps.database, ...deps.events });
+    if (deps.refresher) {
+      await admin.register(eventRoutes, {
+        db,
+        refresher: deps.refresher,
+        defaultTimeZone: config.DEFAULT_TIMEZONE,
+      });
+    }
   });
   return app;
 }

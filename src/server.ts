@@ -65,8 +65,9 @@ async function main(): Promise<void> {
     logger,
     version,
     isAllowedPlaylistUrl: (url) => isAllowedPlaylistUrl(url, playlistDir),
-    guide: services.guide,
-    events: services.events,
+    config,
+    now,
+    ...services,
   });
   const stopRefresh =
     config.EVENTS_REFRESH_INTERVAL_SECONDS > 0

@@ -27,7 +27,6 @@ export type ServiceConfig = Pick<
   | 'PLAYLIST_MAX_BYTES'
   | 'GUIDE_CACHE_TTL_SECONDS'
   | 'DEFAULT_TIMEZONE'
-  | 'PUBLIC_BASE_URL'
   | 'ESPN_BASE_URL'
   | 'THESPORTSDB_BASE_URL'
   | 'THESPORTSDB_API_KEY'
@@ -84,7 +83,7 @@ export function buildServices(deps: {
     ...(deps.logger && { logger: deps.logger }),
   });
   const matcher = createMatchChain({
-    database: deps.database,
+    db: deps.database.db,
     leagues,
     leagueForHint: leagueHintIndex(leagues),
     refresher,
@@ -106,7 +105,7 @@ export function buildServices(deps: {
     ...(deps.logger && { logger: deps.logger }),
   });
   const guides = createGuideService({
-    database: deps.database,
+    db: deps.database.db,
     generator,
     ttlMs: config.GUIDE_CACHE_TTL_SECONDS * 1000,
     ...(deps.logger && { logger: deps.logger }),
@@ -114,23 +113,15 @@ export function buildServices(deps: {
   return {
     /** Writes the checked-in leagues and family mappings; run once at start, before serving. */
     seed: () => seedReferenceData(deps.database.db, leagues, familyMappings),
-    refresher,
-    events: { refresher, defaultTimeZone: config.DEFAULT_TIMEZONE },
     leagues,
     familyMappings,
     defaultFamilies,
     sports,
+    refresher,
+    matcher,
     reader,
+    generator,
     guides,
-    guide: {
-      guides,
-      defaultFamilies,
-      defaultTimeZone: config.DEFAULT_TIMEZONE,
-      cacheSeconds: config.GUIDE_CACHE_TTL_SECONDS,
-      now: deps.now,
-      leagueKeys: leagues.map((l) => l.key),
-      ...(config.PUBLIC_BASE_URL && { publicBaseUrl: config.PUBLIC_BASE_URL }),
-    },
   };
 }
 

@@ -90,7 +90,7 @@ export function createEventsRefresher(deps: EventsRefresherDeps): EventsRefreshe
   const concurrency = Math.max(1, deps.concurrency ?? 4);
   const byKey = new Map(deps.leagues.map((l) => [l.key, l]));
   const fetcher = createSourceFetcher({
-    database,
+    db: database.db,
     espn: deps.espn,
     tsdb: deps.tsdb,
     now,

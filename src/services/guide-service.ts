@@ -1,11 +1,13 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import type { Database } from '../db/database.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
 import { getLastGuide, saveGuide } from '../db/guides.js';
 import type { ProviderRow } from '../db/providers.js';
 import { getProvider } from '../db/providers.js';
 import { NotFoundError, UpstreamError } from '../errors.js';
-import type { GeneratedGuide, GuideGenerator, GuideProvider, MatchReport } from './guide-generator.js';
+import type { GeneratedGuide, GuideProvider, MatchReport } from './guide-contracts.js';
+import type { GuideGenerator } from './guide-generator.js';
 
 export interface ServedGuide {
   etag: string;
@@ -19,7 +21,7 @@ export interface ServedGuide {
 }
 
 export interface GuideServiceDeps {
-  database: Database;
+  db: Kysely<DB>;
   generator: GuideGenerator;
   ttlMs: number;
   /** How long a fallback (stale) guide is served before a fresh one is tried again. */
@@ -45,7 +47,7 @@ export function toGuideProvider(row: ProviderRow): GuideProvider {
  * A failed generation serves the last good guide kept in Postgres; a provider that never had one gets a 502.
  */
 export function createGuideService(deps: GuideServiceDeps) {
-  const { db } = deps.database;
+  const { db } = deps;
 
   async function produce(slug: string): Promise<ServedGuide> {
     const row = await getProvider(db, slug);

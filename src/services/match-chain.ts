@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { LeagueConfig } from '../config/leagues.js';
-import type { Database } from '../db/database.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
 import type { StoredEvent } from '../db/events.js';
 import { listEventsForLeagues, listStoredEventsByIds } from '../db/events.js';
 import { deleteUnmatched, listMatchesByPayloads, upsertMatches, upsertUnmatched } from '../db/matches.js';
@@ -16,7 +17,7 @@ import {
 } from '../domain/matching/index.js';
 import { daysTouched } from '../domain/time.js';
 import type { SportEvent } from '../domain/types.js';
-import type { ChannelMatcher, GuideProvider, MatchOutcome, UnderstoodChannel } from './guide-generator.js';
+import type { GuideProvider, MatchOutcome, UnderstoodChannel } from './guide-contracts.js';
 import type { EventsRefresher } from './events-refresh.js';
 
 /** One channel on its way through the chain; each handler adds a step. */
@@ -39,7 +40,7 @@ interface Round {
 type Handler = { name: string; run(jobs: Job[], round: Round): Promise<void> };
 
 export interface MatchChainDeps {
-  database: Database;
+  db: Kysely<DB>;
   leagues: readonly LeagueConfig[];
   leagueForHint?: (hint: string) => string | null;
   refresher?: EventsRefresher;
@@ -72,8 +73,8 @@ function localDays(q: CandidateQuery): string[] {
  * recorded. Handlers work on all still-open channels of a generation at once, so a league-day is loaded or
  * fetched once per generation, not once per channel.
  */
-export function createMatchChain(deps: MatchChainDeps): ChannelMatcher {
-  const { db } = deps.database;
+export function createMatchChain(deps: MatchChainDeps) {
+  const { db } = deps;
   const allLeagues = deps.leagues.map((l) => l.key);
   const cache = new LRUCache<string, NonNullable<Job['answer']>>({
     max: deps.cacheSize ?? 50_000,
@@ -276,3 +277,5 @@ export function createMatchChain(deps: MatchChainDeps): ChannelMatcher {
 
   return { matchChannels };
 }
+
+export type MatchChain = ReturnType<typeof createMatchChain>;

@@ -57,12 +57,7 @@ export function createPlaylistReader(deps: { fetcher: PlaylistFetcher }) {
     return result;
   }
 
-  return {
-    read,
-    forget(slug: string): void {
-      last.delete(slug);
-    },
-  };
+  return { read };
 }
 
 export type PlaylistReader = ReturnType<typeof createPlaylistReader>;

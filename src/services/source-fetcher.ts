@@ -3,7 +3,8 @@
 // callers for the same source-league-day sharing one request.
 import { LRUCache } from 'lru-cache';
 import type { LeagueConfig } from '../config/leagues.js';
-import type { Database } from '../db/database.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.js';
 import { listEventFetches, recordEventFetches } from '../db/event-fetches.js';
 import { UpstreamError } from '../errors.js';
 import type { EspnClient } from '../sources/espn.js';
@@ -68,7 +69,7 @@ interface BatchRun {
 type LogFn = (obj: Record<string, unknown>, msg: string) => void;
 
 export interface SourceFetcherDeps {
-  database: Database;
+  db: Kysely<DB>;
   espn: EspnClient;
   tsdb: TheSportsDbClient;
   now: () => Date;
@@ -78,7 +79,7 @@ export interface SourceFetcherDeps {
 
 export function createSourceFetcher(deps: SourceFetcherDeps) {
   const { now, ttl, log } = deps;
-  const { db } = deps.database;
+  const { db } = deps;
   const sources = { db, espn: deps.espn, tsdb: deps.tsdb };
   const totals = { requests: 0, errors: 0, inFlight: 0 };
 

@@ -43,7 +43,9 @@ beforeAll(async () => {
     adminToken: ADMIN_TOKEN,
     logger: false,
     isAllowedPlaylistUrl: () => false,
-    events: { refresher, defaultTimeZone: DEFAULT_ZONE },
+    config: { DEFAULT_TIMEZONE: DEFAULT_ZONE, GUIDE_CACHE_TTL_SECONDS: 300, PUBLIC_BASE_URL: undefined },
+    now: () => NOW,
+    refresher,
   });
   url = await app.listen({ port: 0, host: '127.0.0.1' });
 });

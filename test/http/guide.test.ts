@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatXmltvTime } from '../../src/domain/xmltv/writer.js';
+import { CORPUS_NOW, CORPUS_ZONE, corpusPlaylistText, loadCorpusLabels } from '../support/corpus.js';
 import type { LoopbackServer } from '../support/loopback-server.js';
 import { startLoopbackServer } from '../support/loopback-server.js';
 import type { TestApp } from '../support/test-app.js';
@@ -18,21 +17,10 @@ import {
   warnMissingValidators,
 } from '../support/xmltv-validate.js';
 
-interface Label {
-  name: string;
-  kind: 'event' | 'placeholder' | 'linear';
-  expect: { startUtc: string } | null;
-}
-
-const corpusDir = resolve(import.meta.dirname, '../fixtures/corpus');
-const playlistText = readFileSync(resolve(corpusDir, 'playlist.m3u'), 'utf8');
-// Display names are trimmed by the parser (`NBA 11: ` is read as `NBA 11:`).
-const labels = (JSON.parse(readFileSync(resolve(corpusDir, 'labels.json'), 'utf8')) as Label[]).map((l) => ({
-  ...l,
-  name: l.name.trim(),
-}));
-const NOW = new Date('2026-11-25T17:00:00Z');
-const TZ = 'America/New_York';
+const playlistText = corpusPlaylistText();
+const labels = loadCorpusLabels();
+const NOW = CORPUS_NOW;
+const TZ = CORPUS_ZONE;
 
 // Two good entries, a movie, an #EXTINF with an open quote (its URL goes with it) and a stray URL line.
 const MALFORMED_PLAYLIST = [
@@ -50,7 +38,8 @@ const MALFORMED_PLAYLIST = [
 
 let t: TestApp;
 let upstream: LoopbackServer;
-let playlistStatus = 200;
+/** Paths the upstream fails with this status; a test fails only the playlist of a provider of its own. */
+const failing = new Map<string, number>();
 const etag = `"${createHash('sha1').update(playlistText).digest('hex').slice(0, 16)}"`;
 
 interface XmlProgramme {
@@ -88,8 +77,9 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'audio/x-mpegurl' }).end(MALFORMED_PLAYLIST);
       return;
     }
-    if (playlistStatus !== 200) {
-      res.writeHead(playlistStatus).end('upstream broken');
+    const status = failing.get(req.url ?? '');
+    if (status !== undefined) {
+      res.writeHead(status).end('upstream broken');
       return;
     }
     if (req.headers['if-none-match'] === etag) {
@@ -111,16 +101,28 @@ afterAll(async () => {
   await upstream.close();
 });
 
+/** Registers a provider of the test's own on the loopback upstream. */
+async function createProvider(slug: string, path: string, over: Record<string, unknown> = {}) {
+  const res = await request(t.url)
+    .post('/api/providers')
+    .set(t.auth)
+    .send({ slug, name: slug, playlistUrl: `${upstream.url}${path}`, timezone: TZ, ...over });
+  expect(res.status).toBe(201);
+}
+
 describe('GET /epg/:slug.xml on the development corpus', () => {
+  let res: request.Response;
   let xml = '';
   let guide: ReturnType<typeof parseGuide>;
-
-  it('serves every event and placeholder channel, and no linear or VOD channel', async () => {
-    const res = await request(t.url).get('/epg/acme.xml').buffer(true).parse(rawBytes);
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toContain('application/xml');
+  beforeAll(async () => {
+    res = await request(t.url).get('/epg/acme.xml').buffer(true).parse(rawBytes);
     xml = (res.body as Buffer).toString('utf8');
     guide = parseGuide(xml);
+  });
+
+  it('serves every event and placeholder channel, and no linear or VOD channel', () => {
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('application/xml');
     const names = new Set(guide.channel.map((c) => c['display-name']));
     for (const l of labels) {
       if (l.kind === 'linear') expect(names.has(l.name), l.name).toBe(false);
@@ -130,7 +132,7 @@ describe('GET /epg/:slug.xml on the development corpus', () => {
     expect(xml).not.toMatch(/S0\d E\d\d|\/movie\//);
   });
 
-  it('gives each event channel whose name has a time a live programme starting at that time', async () => {
+  it('gives each event channel whose name has a time a live programme starting at that time', () => {
     const idByName = new Map(guide.channel.map((c) => [c['display-name'], c['@_id']]));
     let checked = 0;
     for (const l of labels.filter((x) => x.kind === 'event' && x.expect)) {
@@ -198,41 +200,28 @@ describe('guide cache and failure handling', () => {
   });
 
   it('serves the last good guide when the playlist cannot be fetched', async () => {
-    const good = await request(t.url).get('/epg/acme.xml');
-    t.services.guides.invalidate('acme');
-    t.services.reader.forget('acme');
-    playlistStatus = 500;
-    try {
-      const res = await request(t.url).get('/epg/acme.xml');
-      expect(res.status).toBe(200);
-      expect(res.headers.etag).toBe(good.headers.etag);
-      expect(res.headers['x-epgoat-stale']).toBe('true');
-    } finally {
-      playlistStatus = 200;
-    }
+    await createProvider('flaky', '/flaky.m3u');
+    const good = await request(t.url).get('/epg/flaky.xml');
+    expect(good.status).toBe(200);
+    expect(good.headers['x-epgoat-stale']).toBeUndefined();
+    t.services.guides.invalidate('flaky');
+    failing.set('/flaky.m3u', 500);
+    const res = await request(t.url).get('/epg/flaky.xml');
+    expect(res.status).toBe(200);
+    expect(res.headers.etag).toBe(good.headers.etag);
+    expect(res.headers['x-epgoat-stale']).toBe('true');
   });
 
   it('answers 502 with a JSON reason for a provider that never had a guide', async () => {
-    await request(t.url)
-      .post('/api/providers')
-      .set(t.auth)
-      .send({ slug: 'broken', name: 'Broken', playlistUrl: 'http://127.0.0.1:9/none.m3u', timezone: TZ });
+    await createProvider('broken', '/broken.m3u');
+    failing.set('/broken.m3u', 500);
     const res = await request(t.url).get('/epg/broken.xml');
     expect(res.status).toBe(502);
     expect(res.body.message).toMatch(/broken/);
   });
 
   it('needs ?token= when the provider has an access token', async () => {
-    await request(t.url)
-      .post('/api/providers')
-      .set(t.auth)
-      .send({
-        slug: 'locked',
-        name: 'Locked',
-        playlistUrl: `${upstream.url}/p.m3u`,
-        timezone: TZ,
-        accessToken: 'let-me-in-42',
-      });
+    await createProvider('locked', '/p.m3u', { accessToken: 'let-me-in-42' });
     expect((await request(t.url).get('/epg/locked.xml')).status).toBe(401);
     expect((await request(t.url).get('/epg/locked.xml?token=wrong-token')).status).toBe(401);
     const ok = await request(t.url).get('/epg/locked.xml?token=let-me-in-42');
@@ -242,8 +231,10 @@ describe('guide cache and failure handling', () => {
 
   it('answers 404 for unknown and disabled providers', async () => {
     expect((await request(t.url).get('/epg/nobody.xml')).status).toBe(404);
-    await request(t.url).patch('/api/providers/locked').set(t.auth).send({ enabled: false });
-    expect((await request(t.url).get('/epg/locked.xml?token=let-me-in-42')).status).toBe(404);
+    await createProvider('disabled', '/p.m3u');
+    expect((await request(t.url).get('/epg/disabled.xml')).status).toBe(200);
+    await request(t.url).patch('/api/providers/disabled').set(t.auth).send({ enabled: false });
+    expect((await request(t.url).get('/epg/disabled.xml')).status).toBe(404);
   });
 
   it('reports every live channel with its parse, and what reading the playlist found', async () => {
@@ -275,16 +266,7 @@ describe('guide cache and failure handling', () => {
 
 describe('a playlist with malformed lines', () => {
   it('serves the guide of the good entries and reports each skipped line with its reason', async () => {
-    const created = await request(t.url)
-      .post('/api/providers')
-      .set(t.auth)
-      .send({
-        slug: 'malformed',
-        name: 'Malformed',
-        playlistUrl: `${upstream.url}/malformed.m3u`,
-        timezone: TZ,
-      });
-    expect(created.status).toBe(201);
+    await createProvider('malformed', '/malformed.m3u');
     const guideRes = await request(t.url).get('/epg/malformed.xml').buffer(true).parse(rawBytes);
     expect(guideRes.status).toBe(200);
     const names = parseGuide((guideRes.body as Buffer).toString('utf8')).channel.map(

@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config/env.js';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/test-app.js';
@@ -65,6 +66,8 @@ describe('health and errors when the database is gone', () => {
       adminToken: 'x'.repeat(20),
       logger: false,
       isAllowedPlaylistUrl: () => true,
+      config: loadConfig({}),
+      now: () => new Date(),
     });
     const started = Date.now();
     const res = await app.inject({ method: 'GET', url: '/health/ready' });
@@ -87,6 +90,8 @@ describe('health and errors when the database is gone', () => {
       adminToken: 'y'.repeat(20),
       logger: false,
       isAllowedPlaylistUrl: () => true,
+      config: loadConfig({}),
+      now: () => new Date(),
     });
     await testDb.database.db.schema.dropTable('guides').execute();
     await testDb.database.db.schema.alterTable('providers').renameTo('providers_gone').execute();

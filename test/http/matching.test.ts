@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatXmltvTime } from '../../src/domain/xmltv/writer.js';
+import { CORPUS_NOW, CORPUS_ZONE, corpusPlaylistText, loadCorpusLabels } from '../support/corpus.js';
 import type { FakeSportsApi } from '../support/fake-sports-api.js';
 import { loadCorpusEvents, startFakeSportsApi } from '../support/fake-sports-api.js';
 import type { TestApp } from '../support/test-app.js';
 import { startTestApp } from '../support/test-app.js';
 
-interface Label {
-  name: string;
-  kind: 'event' | 'placeholder' | 'linear';
-  expect: { eventId: string; startUtc: string } | null;
-}
 interface ReportRow {
   channelId: string | null;
   name: string;
@@ -24,13 +20,9 @@ interface ReportRow {
   why?: string;
 }
 
-const corpusDir = resolve(import.meta.dirname, '../fixtures/corpus');
-const labels = (JSON.parse(readFileSync(resolve(corpusDir, 'labels.json'), 'utf8')) as Label[]).map((l) => ({
-  ...l,
-  name: l.name.trim(),
-}));
-const NOW = new Date('2026-11-25T17:00:00Z');
-const TZ = 'America/New_York';
+const labels = loadCorpusLabels();
+const NOW = CORPUS_NOW;
+const TZ = CORPUS_ZONE;
 
 let fake: FakeSportsApi;
 let t: TestApp;
@@ -46,7 +38,7 @@ function sourceCalls(stats: Record<string, number>): number {
 beforeAll(async () => {
   fake = await startFakeSportsApi({
     events: loadCorpusEvents(),
-    playlist: readFileSync(resolve(corpusDir, 'playlist.m3u'), 'utf8'),
+    playlist: corpusPlaylistText(),
     now: NOW,
   });
   t = await startTestApp({
@@ -136,7 +128,6 @@ describe('matching the development corpus end to end', () => {
   it('reuses another provider’s confirmed match for an identical name on the same day', async () => {
     const name = labels.find((l) => l.kind === 'event' && l.expect)!;
     const row = report.find((r) => r.name === name.name)!;
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(
       resolve(t.playlistDir, 'other.m3u'),
       `#EXTM3U\n#EXTINF:-1,${name.name}\nhttp://other.example/live/u/p/1.ts\n`,

@@ -18,12 +18,11 @@ import {
   tsdbEventId,
   tsdbEventJson,
   tsdbTeamJson,
-  type CorpusEvent,
-  type CorpusTeam,
 } from './fake-sports-wire.js';
+import type { CorpusEvent, CorpusTeam } from './corpus.js';
 import { startLoopbackServer } from './loopback-server.js';
 
-export { loadCorpusEvents, type CorpusEvent, type CorpusTeam } from './fake-sports-wire.js';
+export { loadCorpusEvents, type CorpusEvent, type CorpusTeam } from './corpus.js';
 
 export interface FakeFaults {
   /** Delay before each answer, ms. */

@@ -1,44 +1,11 @@
 // The fake's answers, built from corpus events in the real ESPN and TheSportsDB wire shapes (see
 // test/fixtures/wire/ for recorded originals). Pure: the fake server decides what to list.
-import { readFileSync } from 'node:fs';
 import type { LeagueConfig } from '../../src/config/leagues.js';
 import { wallClock } from '../../src/domain/time.js';
-
-export interface CorpusTeam {
-  id: string;
-  location: string;
-  name: string;
-  abbreviation: string;
-  displayName: string;
-  shortDisplayName: string;
-  alternates?: string[];
-  college?: boolean;
-}
-
-export interface CorpusEvent {
-  id: string;
-  tsdbId?: string;
-  league: string;
-  sport?: string;
-  sportName?: string;
-  /** UTC instant, `2026-11-25T00:00:00Z`. */
-  startUtc: string;
-  minutes: number;
-  home?: CorpusTeam;
-  away?: CorpusTeam;
-  name: string;
-  shortName?: string;
-  venue?: string;
-  /** Fight cards and races: no competitors. */
-  card?: boolean;
-}
+import type { CorpusEvent, CorpusTeam } from './corpus.js';
 
 export type EventState = 'pre' | 'in' | 'post';
 type Json = Record<string, unknown>;
-
-export function loadCorpusEvents(file = 'test/fixtures/corpus/events.json'): CorpusEvent[] {
-  return JSON.parse(readFileSync(file, 'utf8')) as CorpusEvent[];
-}
 
 export function stateAt(e: CorpusEvent, now: Date): EventState {
   const start = Date.parse(e.startUtc);

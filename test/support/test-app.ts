@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { AppDeps } from '../../src/app.js';
+import type { AppConfig, AppDeps } from '../../src/app.js';
 import { buildApp } from '../../src/app.js';
 import type { ServiceConfig, Services } from '../../src/services/build-services.js';
 import { buildServices } from '../../src/services/build-services.js';
@@ -25,7 +25,7 @@ export interface TestApp {
 
 export interface TestAppOptions {
   now?: () => Date;
-  config?: Partial<ServiceConfig>;
+  config?: Partial<ServiceConfig & AppConfig>;
   deps?: Partial<AppDeps>;
 }
 
@@ -34,32 +34,30 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const testDb = await createTestDatabase();
   const playlistDir = mkdtempSync(join(tmpdir(), 'epgoat-playlists-'));
   const now = opts.now ?? (() => new Date());
-  const services = buildServices({
-    database: testDb.database,
-    now,
-    config: {
-      CONFIG_DIR,
-      PLAYLIST_DIR: playlistDir,
-      PLAYLIST_MAX_BYTES: 50 * 1024 * 1024,
-      GUIDE_CACHE_TTL_SECONDS: 300,
-      DEFAULT_TIMEZONE: 'America/New_York',
-      PUBLIC_BASE_URL: undefined,
-      // Nothing listens here: a test that needs the sources passes the URL of its loopback fake.
-      ESPN_BASE_URL: 'http://127.0.0.1:9',
-      THESPORTSDB_BASE_URL: 'http://127.0.0.1:9',
-      THESPORTSDB_API_KEY: '123',
-      MATCH_CONFIDENCE_THRESHOLD: 0.7,
-      ...opts.config,
-    },
-  });
+  const config = {
+    CONFIG_DIR,
+    PLAYLIST_DIR: playlistDir,
+    PLAYLIST_MAX_BYTES: 50 * 1024 * 1024,
+    GUIDE_CACHE_TTL_SECONDS: 300,
+    DEFAULT_TIMEZONE: 'America/New_York',
+    PUBLIC_BASE_URL: undefined,
+    // Nothing listens here: a test that needs the sources passes the URL of its loopback fake.
+    ESPN_BASE_URL: 'http://127.0.0.1:9',
+    THESPORTSDB_BASE_URL: 'http://127.0.0.1:9',
+    THESPORTSDB_API_KEY: '123',
+    MATCH_CONFIDENCE_THRESHOLD: 0.7,
+    ...opts.config,
+  };
+  const services = buildServices({ database: testDb.database, now, config });
   await services.seed();
   const app = await buildApp({
     database: testDb.database,
     adminToken: ADMIN_TOKEN,
     logger: false,
     isAllowedPlaylistUrl: (u) => isAllowedPlaylistUrl(u, playlistDir),
-    guide: services.guide,
-    events: services.events,
+    config,
+    now,
+    ...services,
     ...opts.deps,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

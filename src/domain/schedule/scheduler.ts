@@ -263,13 +263,3 @@ export function createScheduler(opts: ScheduleOptions): Scheduler {
 
   return { window, buildChannel };
 }
-
-/** Every channel's programmes, channel by channel in input order, each channel's sorted by start. */
-export function buildSchedule(channels: readonly GuideChannel[], opts: ScheduleOptions): Programme[] {
-  const scheduler = createScheduler(opts);
-  return channels.flatMap((channel) => scheduler.buildChannel(channel));
-}
-
-export function buildChannelSchedule(channel: GuideChannel, opts: ScheduleOptions): Programme[] {
-  return createScheduler(opts).buildChannel(channel);
-}

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/database.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
 import { listEventRows, toSportEvent } from '../../db/events.js';
 import { addDays, isValidTimeZone, startOfLocalDay } from '../../domain/time.js';
 import { MAX_REFRESH_DAYS, type EventsRefresher } from '../../services/events-refresh.js';
 import { errorSchema } from '../schemas/providers.js';
 
 export interface EventRoutesOptions {
-  database: Database;
+  db: Kysely<DB>;
   refresher: EventsRefresher;
   /** Zone of dates that name none. */
   defaultTimeZone: string;
@@ -144,7 +145,7 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
       const { league } = request.query;
       const timezone = request.query.timezone ?? defaultTimeZone;
       const date = request.query.date ?? refresher.today(timezone);
-      const rows = await listEventRows(opts.database.db, {
+      const rows = await listEventRows(opts.db, {
         ...(league && { leagues: [league.toUpperCase()] }),
         from: startOfLocalDay(date, timezone),
         to: startOfLocalDay(addDays(date, 1), timezone),

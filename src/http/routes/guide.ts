@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/database.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
 import type { ProviderRow } from '../../db/providers.js';
 import { getProvider } from '../../db/providers.js';
 import { writeM3u } from '../../domain/m3u/index.js';
@@ -12,7 +13,7 @@ import { tokenMatches } from '../plugins/admin-auth.js';
 import { errorSchema } from '../schemas/providers.js';
 
 export interface GuideRoutesOptions {
-  database: Database;
+  db: Kysely<DB>;
   guides: GuideService;
   cacheSeconds: number;
   /** Origin players reach this service at, for the playlist's `url-tvg`; else taken from the request. */
@@ -23,12 +24,8 @@ const tokenQuery = z.object({
   token: z.string().optional().describe("The provider's access token, when it has one"),
 });
 
-async function providerFor(
-  database: Database,
-  slug: string,
-  token: string | undefined,
-): Promise<ProviderRow> {
-  const row = await getProvider(database.db, slug);
+async function providerFor(db: Kysely<DB>, slug: string, token: string | undefined): Promise<ProviderRow> {
+  const row = await getProvider(db, slug);
   if (!row || !row.enabled) throw new NotFoundError(`no guide for '${slug}'`);
   if (row.access_token !== null && (token === undefined || !tokenMatches(token, row.access_token))) {
     throw new UnauthorizedError('this guide needs ?token=');
@@ -70,7 +67,7 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
       if (!m) throw new NotFoundError(`no guide at ${request.params.file}`);
       const slug = m[1]!;
       const gzFile = m[2] !== undefined;
-      const provider = await providerFor(opts.database, slug, request.query.token);
+      const provider = await providerFor(opts.db, slug, request.query.token);
       const guide = await opts.guides.getGuide(slug);
 
       reply.header('etag', guide.etag);
@@ -120,7 +117,7 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
       const m = /^([a-z0-9-]{1,40})\.m3u8?$/.exec(request.params.file);
       if (!m) throw new NotFoundError(`no playlist at ${request.params.file}`);
       const slug = m[1]!;
-      await providerFor(opts.database, slug, request.query.token);
+      await providerFor(opts.db, slug, request.query.token);
       const guide = await opts.guides.getGuide(slug);
       const gen = guide.generation;
       if (!gen) throw new UpstreamError(slug, 'connect', 'the provider playlist is unavailable right now');

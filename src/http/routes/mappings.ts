@@ -1,15 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/database.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
 import { listProviderMappings, softDeleteProviderMapping, upsertProviderMapping } from '../../db/leagues.js';
 import { getProvider } from '../../db/providers.js';
 import { NotFoundError } from '../../errors.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
 
 export interface MappingRoutesOptions {
-  database: Database;
+  db: Kysely<DB>;
   leagueKeys: readonly string[];
-  onProviderChanged?: (slug: string) => void;
+  /** Drops what was built from a provider after it changes, so its next guide shows the change. */
+  invalidate: (slug: string) => void;
 }
 
 const mappingSchema = z.object({
@@ -20,7 +22,7 @@ const mappingSchema = z.object({
 const security = [{ adminToken: [] }];
 
 export const mappingRoutes: FastifyPluginAsyncZod<MappingRoutesOptions> = async (app, opts) => {
-  const { db } = opts.database;
+  const { db } = opts;
   const known = new Set(opts.leagueKeys);
   const providerId = async (slug: string) => {
     const p = await getProvider(db, slug);
@@ -73,7 +75,7 @@ export const mappingRoutes: FastifyPluginAsyncZod<MappingRoutesOptions> = async 
         request.body.family,
         request.body.leagues,
       );
-      opts.onProviderChanged?.(request.params.slug);
+      opts.invalidate(request.params.slug);
       return { family: row.family, leagues: row.league_keys };
     },
   );
@@ -96,7 +98,7 @@ export const mappingRoutes: FastifyPluginAsyncZod<MappingRoutesOptions> = async 
         request.params.family,
       );
       if (!ok) throw new NotFoundError(`no mapping for '${request.params.family}'`);
-      opts.onProviderChanged?.(request.params.slug);
+      opts.invalidate(request.params.slug);
       return reply.code(204).send(null);
     },
   );

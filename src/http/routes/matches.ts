@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { GuideService } from '../../services/guide-service.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
-import { matchReportSchema } from '../schemas/report.js';
+import { servedReportSchema } from '../schemas/report.js';
 
 export interface MatchRoutesOptions {
   guides: GuideService;
@@ -20,7 +20,7 @@ export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app
         querystring: z.object({
           status: z.enum(['matched', 'unmatched', 'placeholder', 'not-event']).optional(),
         }),
-        response: { 200: matchReportSchema, 401: errorSchema, 404: errorSchema, 502: errorSchema },
+        response: { 200: servedReportSchema, 401: errorSchema, 404: errorSchema, 502: errorSchema },
       },
     },
     async (request) => {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/database.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
 import type { ProviderPatternRow } from '../../db/provider-patterns.js';
 import {
   insertProviderPattern,
@@ -13,8 +14,9 @@ import { NotFoundError, ValidationError } from '../../errors.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
 
 export interface PatternRoutesOptions {
-  database: Database;
-  onProviderChanged?: (slug: string) => void;
+  db: Kysely<DB>;
+  /** Drops what was built from a provider after it changes, so its next guide shows the change. */
+  invalidate: (slug: string) => void;
 }
 
 const patternSchema = z.object({
@@ -40,7 +42,7 @@ function toView(r: ProviderPatternRow): z.infer<typeof patternSchema> {
 const security = [{ adminToken: [] }];
 
 export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async (app, opts) => {
-  const { db } = opts.database;
+  const { db } = opts;
   const providerId = async (slug: string) => {
     const p = await getProvider(db, slug);
     if (!p) throw new NotFoundError(`no provider '${slug}'`);
@@ -99,7 +101,7 @@ export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async 
         ]);
       }
       const row = await insertProviderPattern(db, { providerId: id, ...b });
-      opts.onProviderChanged?.(request.params.slug);
+      opts.invalidate(request.params.slug);
       return reply.code(201).send(toView(row));
     },
   );
@@ -122,7 +124,7 @@ export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async 
         request.params.id,
       );
       if (!ok) throw new NotFoundError(`no pattern ${request.params.id}`);
-      opts.onProviderChanged?.(request.params.slug);
+      opts.invalidate(request.params.slug);
       return reply.code(204).send(null);
     },
   );

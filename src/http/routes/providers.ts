@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/database.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
 import type { ProviderRow } from '../../db/providers.js';
 import {
   getProvider,
@@ -20,10 +21,10 @@ import {
 } from '../schemas/providers.js';
 
 export interface ProviderRoutesOptions {
-  database: Database;
+  db: Kysely<DB>;
   isAllowedPlaylistUrl: (url: string) => boolean;
-  /** Called after a provider changes, so caches built from it are dropped. */
-  onProviderChanged?: (slug: string) => void;
+  /** Drops what was built from a provider after it changes, so its next guide shows the change. */
+  invalidate: (slug: string) => void;
 }
 
 export function toProviderView(row: ProviderRow): ProviderView {
@@ -45,9 +46,9 @@ const slugParams = z.object({ slug: slugSchema });
 const security = [{ adminToken: [] }];
 
 export const providerRoutes: FastifyPluginAsyncZod<ProviderRoutesOptions> = async (app, opts) => {
-  const { db } = opts.database;
+  const { db } = opts;
   const bodies = providerBodySchemas(opts.isAllowedPlaylistUrl);
-  const changed = (slug: string) => opts.onProviderChanged?.(slug);
+  const changed = opts.invalidate;
 
   app.get(
     '/api/providers',

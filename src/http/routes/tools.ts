@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/database.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/types.js';
 import { providerFamilies } from '../../db/provider-patterns.js';
 import { getProvider } from '../../db/providers.js';
 import { compileFamilies, parseChannelName } from '../../domain/channel-name/index.js';
@@ -10,7 +11,7 @@ import { NotFoundError } from '../../errors.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
 
 export interface ToolRoutesOptions {
-  database: Database;
+  db: Kysely<DB>;
   defaultFamilies: ChannelFamily[];
   defaultTimeZone: string;
   now: () => Date;
@@ -75,9 +76,9 @@ export const toolRoutes: FastifyPluginAsyncZod<ToolRoutesOptions> = async (app, 
       let providerPatterns: ChannelFamily[] = [];
       let timeZone = request.body.timezone ?? opts.defaultTimeZone;
       if (slug) {
-        const provider = await getProvider(opts.database.db, slug);
+        const provider = await getProvider(opts.db, slug);
         if (!provider) throw new NotFoundError(`no provider '${slug}'`);
-        providerPatterns = await providerFamilies(opts.database.db, provider.id);
+        providerPatterns = await providerFamilies(opts.db, provider.id);
         timeZone = request.body.timezone ?? provider.timezone;
       }
       const ctx = {

@@ -1,25 +1,13 @@
 // The generated development corpus: every labelled channel of test/fixtures/corpus/labels.json, read at the
 // corpus's moment (2026-11-25 12:00 New York).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseChannelName } from '../../../src/domain/channel-name/parse.js';
+import { CORPUS_NOW, CORPUS_ZONE, loadCorpusLabels, type CorpusLabel } from '../../support/corpus.js';
 import { defaultFamilies } from './support.js';
 
-interface Label {
-  name: string;
-  kind: 'event' | 'placeholder' | 'linear';
-  expect: { startUtc: string; league: string } | null;
-}
-
-const labels = JSON.parse(
-  readFileSync(new URL('../../fixtures/corpus/labels.json', import.meta.url), 'utf8'),
-) as Label[];
-const ctx = {
-  now: new Date('2026-11-25T17:00:00Z'),
-  timeZone: 'America/New_York',
-  families: defaultFamilies(),
-};
-const byKind = (kind: Label['kind']): Label[] => labels.filter((l) => l.kind === kind);
+const labels = loadCorpusLabels();
+const ctx = { now: CORPUS_NOW, timeZone: CORPUS_ZONE, families: defaultFamilies() };
+const byKind = (kind: CorpusLabel['kind']): CorpusLabel[] => labels.filter((l) => l.kind === kind);
 
 describe('parseChannelName on the corpus labels', () => {
   it('has labels of every kind to check', () => {

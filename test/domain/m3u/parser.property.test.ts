@@ -3,15 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createM3uParser, parseM3u, parseM3uBatches } from '../../../src/domain/m3u/parser.js';
 import { writeM3u } from '../../../src/domain/m3u/writer.js';
 import type { ParseStats, PlaylistEntry } from '../../../src/domain/types.js';
+import { fromChunks } from '../../support/streams.js';
 
 // What the parser trims around names: ASCII controls, space and a stray BOM.
 // eslint-disable-next-line no-control-regex
 const BLANK_ENDS = /^[\u0000-\u0020\uFEFF]+|[\u0000-\u0020\uFEFF]+$/g;
 const LINE_BREAKS = /[\r\n]+/g;
-
-async function* fromChunks<T>(chunks: T[]): AsyncGenerator<T> {
-  for (const chunk of chunks) yield await Promise.resolve(chunk);
-}
 
 /** Cuts `text` at the given fractions of its length. */
 function cutAt(text: string, fractions: number[]): string[] {

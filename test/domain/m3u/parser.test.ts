@@ -2,12 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createM3uParser, parseM3u, parseM3uBatches } from '../../../src/domain/m3u/parser.js';
 import type { ParseStats, PlaylistEntry } from '../../../src/domain/types.js';
+import { fromChunks } from '../../support/streams.js';
 
 const fixture = (name: string) => new URL(`../../fixtures/${name}`, import.meta.url);
-
-async function* fromChunks<T>(chunks: T[]): AsyncGenerator<T> {
-  for (const chunk of chunks) yield await Promise.resolve(chunk);
-}
 
 async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseM3u } from '../../../src/domain/m3u/parser.js';
 import type { PlaylistEntry } from '../../../src/domain/types.js';
 import { playlistEntry } from '../../support/playlist-entry.js';
 import { isVodEntry, maybeLive, type VodRule } from '../../../src/domain/m3u/vod.js';
+import { corpusPlaylistText, loadCorpusLabels } from '../../support/corpus.js';
 
 function entry(url: string | null, overrides: Partial<PlaylistEntry> = {}): PlaylistEntry {
   return playlistEntry({ url, ...overrides });
@@ -75,15 +75,11 @@ describe('isVodEntry', () => {
   });
 
   it('separates the live event channels of the corpus from its movies and series', () => {
-    const { entries } = parseM3u(
-      readFileSync(new URL('../../fixtures/corpus/playlist.m3u', import.meta.url), 'utf8'),
-    );
-    const labels = JSON.parse(
-      readFileSync(new URL('../../fixtures/corpus/labels.json', import.meta.url), 'utf8'),
-    ) as { name: string }[];
+    const { entries } = parseM3u(corpusPlaylistText());
+    const labels = loadCorpusLabels();
     const live = entries.filter((e) => !isVodEntry(e));
     const liveNames = new Set(live.map((e) => e.name));
-    expect(labels.every((l) => liveNames.has(l.name.trim()))).toBe(true);
+    expect(labels.every((l) => liveNames.has(l.name))).toBe(true);
     expect(live.every((e) => e.url?.includes('/live/'))).toBe(true);
     expect(entries.filter((e) => isVodEntry(e)).every((e) => /\/(movie|series)\//.test(e.url ?? ''))).toBe(
       true,

@@ -1,6 +1,5 @@
 // The development corpus end to end through the pure core: parse each labelled name, pick candidates with
 // candidateQuery over the checked-in family mappings, match, and score the answers against the labels.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDefaultFamilies } from '../../../src/config/channel-families.js';
 import { loadFamilyLeagueMappings } from '../../../src/config/leagues.js';
@@ -12,40 +11,14 @@ import { DEFAULT_MATCH_THRESHOLD, matchChannel } from '../../../src/domain/match
 import { createCandidateIndex, type Candidate } from '../../../src/domain/matching/candidate-index.js';
 import { teamAliases } from '../../../src/domain/matching/team-names.js';
 import type { SportEvent } from '../../../src/domain/types.js';
-
-interface CorpusTeam {
-  id: string;
-  location: string;
-  name: string;
-  abbreviation: string;
-  displayName: string;
-  shortDisplayName: string;
-  alternates: string[];
-}
-
-interface CorpusEvent {
-  id: string;
-  tsdbId: string;
-  league: string;
-  sport: string;
-  startUtc: string;
-  name: string;
-  venue?: string;
-  home?: CorpusTeam;
-  away?: CorpusTeam;
-}
-
-interface Label {
-  name: string;
-  kind: string;
-  expect: { eventId: string } | null;
-}
-
-const DIR = 'test/fixtures/corpus';
-const NOW = new Date('2026-11-25T17:00:00Z');
-const ZONE = 'America/New_York';
-
-const readJson = (file: string): unknown => JSON.parse(readFileSync(`${DIR}/${file}`, 'utf8'));
+import {
+  CORPUS_NOW,
+  CORPUS_ZONE,
+  loadCorpusEvents,
+  loadCorpusLabels,
+  type CorpusEvent,
+  type CorpusTeam,
+} from '../../support/corpus.js';
 
 // What the store holds for a team: ESPN's name fields, and TheSportsDB's alternates.
 function aliasesOf(t: CorpusTeam | undefined): string[] {
@@ -57,15 +30,15 @@ function aliasesOf(t: CorpusTeam | undefined): string[] {
     abbreviation,
     location,
     name,
-    strTeamAlternate: t.alternates.join(','),
+    strTeamAlternate: (t.alternates ?? []).join(','),
   });
 }
 
 function toCandidate(e: CorpusEvent): Candidate {
   const event: SportEvent = {
-    id: `evt-${e.tsdbId}`,
+    id: `evt-${e.tsdbId ?? e.id}`,
     league: e.league,
-    sport: e.sport,
+    sport: e.sport ?? 'unknown',
     title: e.name,
     startsAt: new Date(e.startUtc),
     status: null,
@@ -80,18 +53,18 @@ function toCandidate(e: CorpusEvent): Candidate {
 }
 
 describe('matching the development corpus', () => {
-  const candidates = (readJson('events.json') as CorpusEvent[]).map(toCandidate);
-  const labels = readJson('labels.json') as Label[];
+  const candidates = loadCorpusEvents().map(toCandidate);
+  const labels = loadCorpusLabels();
   const families = compileFamilies([], loadDefaultFamilies());
   const mappings = loadFamilyLeagueMappings();
   const espnIdOf = new Map(candidates.map((c) => [c.event.id, c.event.externalIds.espn]));
 
   const results = labels.map((label) => {
-    const parsed = parseChannelName(label.name, { now: NOW, timeZone: ZONE, families });
+    const parsed = parseChannelName(label.name, { now: CORPUS_NOW, timeZone: CORPUS_ZONE, families });
     const query = candidateQuery(parsed, {
       leaguesForFamily: (family) => leaguesForFamily(mappings, family),
-      now: NOW,
-      timeZone: ZONE,
+      now: CORPUS_NOW,
+      timeZone: CORPUS_ZONE,
     });
     const pool = candidates.filter(
       (c) => admitsLeague(query, c.event.league) && inWindow(query, c.event.startsAt),

@@ -4,6 +4,7 @@ import type { Candidate } from '../../../src/domain/matching/candidate-index.js'
 import { teamAliases } from '../../../src/domain/matching/team-names.js';
 import { hhmm, wallClock } from '../../../src/domain/time.js';
 import type { ParsedChannel, SportEvent } from '../../../src/domain/types.js';
+import { parsedChannel } from '../../support/parsed-channel.js';
 
 export interface TestTeam {
   displayName: string;
@@ -102,22 +103,14 @@ export function titled(id: string, league: string, title: string, startsAt: stri
 export function channel(fields: Partial<ParsedChannel> & { at?: string }): ParsedChannel {
   const { at, ...rest } = fields;
   const startsAt = at ? new Date(at) : null;
-  return {
+  return parsedChannel({
     name: 'test channel',
-    kind: 'event',
-    family: 'NBA',
-    slot: 1,
     payload: '',
     teams: [],
     awayFirst: false,
-    title: null,
-    leagueHints: [],
     time: startsAt ? hhmm(wallClock(startsAt, 'America/New_York')) : null,
     timeZone: startsAt ? 'America/New_York' : null,
-    date: null,
     startsAt,
-    stopsAt: null,
-    flags: { quality: [], feed: [], network: [], language: [], highlights: false, replay: false },
     ...rest,
-  };
+  });
 }

@@ -3,8 +3,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSportsConfig, parseSportsConfig, SportsConfigError } from '../../../src/config/sports.js';
 import {
-  buildChannelSchedule,
-  buildSchedule,
   createScheduler,
   type GuideChannel,
   type Programme,
@@ -13,31 +11,12 @@ import {
 import { resolveSport } from '../../../src/domain/schedule/sports.js';
 import { offsetMinutes, wallClock, zonedToUtc } from '../../../src/domain/time.js';
 import type { ParsedChannel, SportEvent } from '../../../src/domain/types.js';
+import { parsedChannel } from '../../support/parsed-channel.js';
+import { channelSchedule, scheduleOf } from '../../support/schedule.js';
 
 const sports = loadSportsConfig('config');
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-
-function parsedChannel(over: Partial<ParsedChannel> = {}): ParsedChannel {
-  return {
-    name: 'NBA 01: Lakers @ Celtics 7:30 PM ET',
-    kind: 'event',
-    family: 'NBA',
-    slot: 1,
-    payload: 'Lakers @ Celtics 7:30 PM ET',
-    teams: ['Lakers', 'Celtics'],
-    awayFirst: true,
-    title: null,
-    leagueHints: [],
-    time: null,
-    timeZone: null,
-    date: null,
-    startsAt: null,
-    stopsAt: null,
-    flags: { quality: [], feed: [], network: [], language: [], highlights: false, replay: false },
-    ...over,
-  };
-}
 
 function guideChannel(
   over: Partial<Omit<GuideChannel, 'parsed'>> & { parsed?: Partial<ParsedChannel> } = {},
@@ -153,7 +132,7 @@ describe('the guide window', () => {
 describe('an event channel built from its name', () => {
   const startsAt = zonedToUtc('2026-11-25', '19:30', NY);
   const channel = guideChannel({ parsed: { time: '19:30', timeZone: NY, startsAt } });
-  const programmes = buildChannelSchedule(channel, options());
+  const programmes = channelSchedule(channel, options());
   const { window } = createScheduler(options());
 
   it('tiles the window with upcoming, live and ended blocks', () => {
@@ -190,14 +169,14 @@ describe('an event channel built from its name', () => {
 
   it('keeps a game that crosses midnight in one live block', () => {
     const late = guideChannel({ parsed: { startsAt: zonedToUtc('2026-11-25', '22:30', NY), time: '22:30' } });
-    const out = buildChannelSchedule(late, options());
+    const out = channelSchedule(late, options());
     const live = out.find((p) => p.kind === 'live');
     expect(live && crossesMidnight(live, NY)).toBe(true);
     expectTiles(out, window.start, window.end);
   });
 
   it('uses the sport default for an unknown sport: three hours', () => {
-    const out = buildChannelSchedule({ ...channel, sport: null, league: null }, options());
+    const out = channelSchedule({ ...channel, sport: null, league: null }, options());
     const live = out.find((p) => p.kind === 'live');
     expect(live && (live.stop.getTime() - live.start.getTime()) / HOUR).toBe(3);
     expect(live?.subTitle).toBe('NBA');
@@ -205,26 +184,26 @@ describe('an event channel built from its name', () => {
 
   it('ends at an explicit stop time from the name', () => {
     const stopsAt = new Date(startsAt.getTime() + 95 * MIN);
-    const out = buildChannelSchedule(guideChannel({ parsed: { startsAt, stopsAt } }), options());
+    const out = channelSchedule(guideChannel({ parsed: { startsAt, stopsAt } }), options());
     expect(out.find((p) => p.kind === 'live')?.stop).toEqual(stopsAt);
   });
 
   it('prefixes the sport emoji when enabled', () => {
-    const out = buildChannelSchedule(channel, options({ emoji: true }));
+    const out = channelSchedule(channel, options({ emoji: true }));
     expect(out.find((p) => p.kind === 'live')?.title).toBe('🏀 Lakers at Celtics');
     expect(out.find((p) => p.kind === 'pre')?.title).toBe('🏀 Upcoming: Lakers at Celtics');
   });
 
   it('fills the whole window with upcoming blocks when the event is after it', () => {
     const later = guideChannel({ parsed: { startsAt: new Date('2026-12-05T00:30:00Z'), time: '19:30' } });
-    const out = buildChannelSchedule(later, options());
+    const out = channelSchedule(later, options());
     expect(new Set(out.map((p) => p.kind))).toEqual(new Set(['pre']));
     expectTiles(out, window.start, window.end);
   });
 
   it('treats a name whose event ended before the window as a placeholder', () => {
     const stale = guideChannel({ parsed: { startsAt: new Date('2026-11-20T00:30:00Z'), time: '19:30' } });
-    const out = buildChannelSchedule(stale, options());
+    const out = channelSchedule(stale, options());
     expect(out.every((p) => p.kind === 'filler' && p.title === 'No event scheduled')).toBe(true);
   });
 });
@@ -235,7 +214,7 @@ describe('an event channel with a matched event', () => {
 
   it('takes the real start, the league duration and the canonical US title', () => {
     const event = sportEvent();
-    const out = buildChannelSchedule(guideChannel({ ...base, event, durationMinutes: 150 }), options());
+    const out = channelSchedule(guideChannel({ ...base, event, durationMinutes: 150 }), options());
     const live = out.find((p) => p.kind === 'live');
     expect(live?.start).toEqual(event.startsAt);
     expect(live && (live.stop.getTime() - live.start.getTime()) / MIN).toBe(150);
@@ -248,25 +227,16 @@ describe('an event channel with a matched event', () => {
 
   it('writes soccer as Home vs Away', () => {
     const event = sportEvent({ sport: 'soccer', league: 'EPL', home: 'Arsenal', away: 'Chelsea' });
-    const out = buildChannelSchedule(
-      guideChannel({ ...base, event, sport: 'soccer', league: 'EPL' }),
-      options(),
-    );
+    const out = channelSchedule(guideChannel({ ...base, event, sport: 'soccer', league: 'EPL' }), options());
     expect(out.find((p) => p.kind === 'live')?.title).toBe('Arsenal vs Chelsea');
     const live = out.find((p) => p.kind === 'live');
     expect(live && (live.stop.getTime() - live.start.getTime()) / MIN).toBe(150);
   });
 
   it('gives the same event the same programme id on every channel and a different one to another event', () => {
-    const a = buildChannelSchedule(guideChannel({ ...base, event: sportEvent() }), options());
-    const b = buildChannelSchedule(
-      guideChannel({ ...base, id: 'nba-02.acme', event: sportEvent() }),
-      options(),
-    );
-    const c = buildChannelSchedule(
-      guideChannel({ ...base, event: sportEvent({ id: '401810124' }) }),
-      options(),
-    );
+    const a = channelSchedule(guideChannel({ ...base, event: sportEvent() }), options());
+    const b = channelSchedule(guideChannel({ ...base, id: 'nba-02.acme', event: sportEvent() }), options());
+    const c = channelSchedule(guideChannel({ ...base, event: sportEvent({ id: '401810124' }) }), options());
     const id = (ps: Programme[]) => ps.find((p) => p.kind === 'live')?.episodeNum;
     expect(id(a)).toBe(id(b));
     expect(id(a)).not.toBe(id(c));
@@ -274,7 +244,7 @@ describe('an event channel with a matched event', () => {
 
   it('extends an event still in progress past its default end to at least 30 minutes after now', () => {
     const now = new Date(sportEvent().startsAt.getTime() + 200 * MIN);
-    const out = buildChannelSchedule(
+    const out = channelSchedule(
       guideChannel({ ...base, event: sportEvent({ status: 'in' }) }),
       options({ now }),
     );
@@ -290,7 +260,7 @@ describe('an event channel with a matched event', () => {
 
   it('ends a finished event at the quarter hour after now when it finished early', () => {
     const now = new Date(sportEvent().startsAt.getTime() + 100 * MIN);
-    const out = buildChannelSchedule(
+    const out = channelSchedule(
       guideChannel({ ...base, event: sportEvent({ status: 'post' }) }),
       options({ now }),
     );
@@ -304,14 +274,14 @@ describe('an event channel with a matched event', () => {
 
   it('marks a postponed event and does not flag it new', () => {
     const event = sportEvent({ status: 'post', statusDetail: 'Postponed' });
-    const out = buildChannelSchedule(guideChannel({ ...base, event }), options());
+    const out = channelSchedule(guideChannel({ ...base, event }), options());
     const live = out.find((p) => p.kind === 'live');
     expect(live?.title).toBe('Los Angeles Lakers at Boston Celtics (Postponed)');
     expect(live?.isNew).toBe(false);
   });
 
   it('builds a schedule around a matched event even when the name had no time', () => {
-    const out = buildChannelSchedule(guideChannel({ event: sportEvent() }), options());
+    const out = channelSchedule(guideChannel({ event: sportEvent() }), options());
     expect(out.find((p) => p.kind === 'live')?.start).toEqual(sportEvent().startsAt);
   });
 });
@@ -320,7 +290,7 @@ describe('an event channel without a time', () => {
   const { window } = createScheduler(options());
 
   it('gives a named date one honest block over that local day', () => {
-    const out = buildChannelSchedule(guideChannel({ parsed: { date: '2026-11-26' } }), options());
+    const out = channelSchedule(guideChannel({ parsed: { date: '2026-11-26' } }), options());
     const day = out.filter((p) => p.kind === 'day');
     expect(day).toHaveLength(1);
     expect(day[0]?.title).toBe('Thu, Nov 26: Lakers at Celtics, time TBA');
@@ -331,14 +301,14 @@ describe('an event channel without a time', () => {
   });
 
   it('puts a name with neither date nor time on today', () => {
-    const out = buildChannelSchedule(guideChannel(), options());
+    const out = channelSchedule(guideChannel(), options());
     const day = out.find((p) => p.kind === 'day');
     expect(day?.title).toBe('Today: Lakers at Celtics, time TBA');
     expect(day?.start).toEqual(zonedToUtc('2026-11-25', '00:00', NY));
   });
 
   it('treats a date older than the window as stale', () => {
-    const out = buildChannelSchedule(guideChannel({ parsed: { date: '2026-11-01' } }), options());
+    const out = channelSchedule(guideChannel({ parsed: { date: '2026-11-01' } }), options());
     expect(new Set(out.map((p) => p.kind))).toEqual(new Set(['filler']));
   });
 });
@@ -346,7 +316,7 @@ describe('an event channel without a time', () => {
 describe('placeholders and other channels', () => {
   it('fills a placeholder with fixed blocks aligned to local midnight', () => {
     const placeholder = guideChannel({ parsed: { kind: 'placeholder', teams: [], payload: '' } });
-    const out = buildChannelSchedule(placeholder, options({ placeholderBlockMinutes: 120 }));
+    const out = channelSchedule(placeholder, options({ placeholderBlockMinutes: 120 }));
     expect(out).toHaveLength(48);
     expect(out.every((p) => p.title === 'No event scheduled' && p.kind === 'filler')).toBe(true);
     expect(out.every((p) => p.stop.getTime() - p.start.getTime() === 2 * HOUR)).toBe(true);
@@ -358,13 +328,13 @@ describe('placeholders and other channels', () => {
       displayName: 'ESPN HD',
       parsed: { kind: 'other', family: null, slot: null },
     });
-    expect(buildChannelSchedule(other, options())[0]?.title).toBe('ESPN HD');
+    expect(channelSchedule(other, options())[0]?.title).toBe('ESPN HD');
   });
 
   it('lists channels in input order, each sorted', () => {
     const a = guideChannel({ id: 'a.acme', parsed: { kind: 'placeholder' } });
     const b = guideChannel({ id: 'b.acme' });
-    const out = buildSchedule([b, a], options());
+    const out = scheduleOf([b, a], options());
     const firstA = out.findIndex((p) => p.channelId === 'a.acme');
     expect(out.slice(0, firstA).every((p) => p.channelId === 'b.acme')).toBe(true);
   });
@@ -384,7 +354,7 @@ describe('across DST changes', () => {
       const opts = options({ now, timeZone: zone });
       const { window } = createScheduler(opts);
       const placeholder = guideChannel({ parsed: { kind: 'placeholder' } });
-      const out = buildChannelSchedule(placeholder, opts);
+      const out = channelSchedule(placeholder, opts);
       expectTiles(out, window.start, window.end);
       const dayStart = zonedToUtc(day, '00:00', zone).getTime();
       const inDay = out.filter((p) => p.start.getTime() >= dayStart && wallClock(p.start, zone).ymd === day);
@@ -397,7 +367,7 @@ describe('across DST changes', () => {
       const now = zonedToUtc(day, '12:00', zone);
       const opts = options({ now, timeZone: zone });
       const startsAt = zonedToUtc(day, '00:30', zone);
-      const out = buildChannelSchedule(
+      const out = channelSchedule(
         guideChannel({ parsed: { startsAt, time: '00:30', timeZone: zone } }),
         opts,
       );

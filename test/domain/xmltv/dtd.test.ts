@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSportsConfig } from '../../../src/config/sports.js';
 import { channelIdFor, uniqueChannelIds } from '../../../src/domain/xmltv/channel-id.js';
-import { buildSchedule, type GuideChannel } from '../../../src/domain/schedule/scheduler.js';
+import type { GuideChannel } from '../../../src/domain/schedule/scheduler.js';
 import { zonedToUtc } from '../../../src/domain/time.js';
 import type { ChannelKind, ParsedChannel, SportEvent } from '../../../src/domain/types.js';
 import { writeXmltv } from '../../../src/domain/xmltv/writer.js';
@@ -15,6 +15,8 @@ import {
   validateWithXmllint,
   warnMissingValidators,
 } from '../../support/xmltv-validate.js';
+import { NO_FLAGS, parsedChannel } from '../../support/parsed-channel.js';
+import { scheduleOf } from '../../support/schedule.js';
 
 warnMissingValidators();
 
@@ -24,7 +26,7 @@ function parsed(name: string, kind: ChannelKind, over: Partial<ParsedChannel> = 
   const m = /^(?<family>[A-Za-z+ ]+?) (?<slot>\d+): (?<payload>.*)$/.exec(name);
   const payload = m?.groups?.payload ?? name;
   const teams = payload.split(/ (?:vs\.?|@|at) /).map((t) => t.trim());
-  return {
+  return parsedChannel({
     name,
     kind,
     family: m?.groups?.family ?? null,
@@ -33,15 +35,9 @@ function parsed(name: string, kind: ChannelKind, over: Partial<ParsedChannel> = 
     teams: teams.length === 2 ? teams : [],
     awayFirst: payload.includes(' @ '),
     title: teams.length === 2 ? null : payload,
-    leagueHints: [],
-    time: null,
-    timeZone: null,
-    date: null,
-    startsAt: null,
-    stopsAt: null,
-    flags: { quality: [], feed: ['home'], network: [], language: [], highlights: false, replay: false },
+    flags: { ...NO_FLAGS, feed: ['home'] },
     ...over,
-  };
+  });
 }
 
 /** Channels of every shape, with names carrying markup, quotes, emoji, controls and broken surrogates. */
@@ -91,7 +87,7 @@ function nastyChannels(now: Date, timeZone: string): GuideChannel[] {
 }
 
 function guideXml(channels: GuideChannel[], now: Date, timeZone: string, emoji = true): string {
-  const programmes = buildSchedule(channels, { now, timeZone, sports, emoji, placeholderBlockMinutes: 120 });
+  const programmes = scheduleOf(channels, { now, timeZone, sports, emoji, placeholderBlockMinutes: 120 });
   return [
     ...writeXmltv({ channels, programmes, timeZone, sourceInfoUrl: 'https://epg.example/a?b=1&c=2' }),
   ].join('');
@@ -156,7 +152,7 @@ describe('generated guides against xmltv.dtd', () => {
 describe('the validators themselves', () => {
   const now = new Date('2026-11-25T17:00:00Z');
   const channels = nastyChannels(now, 'America/New_York');
-  const programmes = buildSchedule(channels, { now, timeZone: 'America/New_York', sports });
+  const programmes = scheduleOf(channels, { now, timeZone: 'America/New_York', sports });
 
   it.skipIf(!hasXmllint)('reject <live/>, which the DTD does not declare, so it stays opt-in', () => {
     const xml = [

@@ -1,0 +1,122 @@
+// What guide generation takes and gives: the provider it works for, the channels on their way through the
+// stages, and the match report. The report's Zod schema is the one description of its shape: the HTTP route
+// serves it, the guide store keeps it, and its TypeScript type is inferred from it.
+import { z } from 'zod';
+import type { VodRule } from '../domain/m3u/index.js';
+import type { ParsedChannel, PlaylistEntry, SportEvent } from '../domain/types.js';
+import type { ReadPlaylist } from './playlist-reader.js';
+
+export interface GuideProvider {
+  id: number;
+  slug: string;
+  name: string;
+  playlistUrl: string;
+  timezone: string;
+  settings: { sportEmoji?: boolean; includeLive?: boolean; vodRules?: VodRule[] };
+}
+
+/** A live entry of the playlist as its name reads; `channelId` is null for what is not an event or placeholder. */
+export interface LineupChannel {
+  entry: PlaylistEntry;
+  parsed: ParsedChannel;
+  channelId: string | null;
+}
+
+/** One event or placeholder channel on its way into the guide. */
+export interface UnderstoodChannel extends LineupChannel {
+  channelId: string;
+  /** League keys the family points at; null when the family is unmapped, [] when it means any league. */
+  leagues: string[] | null;
+}
+
+export interface MatchOutcome {
+  status: 'matched' | 'unmatched';
+  event?: SportEvent;
+  handler?: string;
+  confidence?: number;
+  why: string;
+}
+
+export const externalIdsSchema = z.object({
+  espn: z.string().optional(),
+  thesportsdb: z.string().optional(),
+});
+
+export const reportEventSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  league: z.string(),
+  startsAt: z.string(),
+  status: z.enum(['pre', 'in', 'post']).nullable(),
+  externalIds: externalIdsSchema,
+});
+
+export const playlistSummarySchema = z.object({
+  entries: z.number().describe('Entries read, VOD included'),
+  live: z.number(),
+  vod: z.number(),
+  skipped: z.number().describe('Malformed entries and lines skipped'),
+  problems: z
+    .array(z.object({ line: z.number(), reason: z.string() }))
+    .describe('The first 20 skipped lines, with their line number and why'),
+  withoutUrl: z.number().describe('Entries kept although no URL line followed their #EXTINF'),
+  reused: z.boolean().describe('True when the provider answered "not modified" and the last read was reused'),
+});
+
+export const reportChannelSchema = z.object({
+  channelId: z.string().nullable(),
+  name: z.string(),
+  status: z.enum(['matched', 'unmatched', 'placeholder', 'not-event']),
+  parsed: z.object({
+    kind: z.enum(['event', 'placeholder', 'other']),
+    family: z.string().nullable(),
+    slot: z.number().nullable(),
+    teams: z.array(z.string()),
+    title: z.string().nullable(),
+    time: z.string().nullable(),
+    timeZone: z.string().nullable(),
+    date: z.string().nullable(),
+    startsAt: z.string().nullable(),
+  }),
+  event: reportEventSchema.optional(),
+  handler: z.string().optional(),
+  confidence: z.number().optional(),
+  why: z.string().optional(),
+});
+
+export const matchReportSchema = z.object({
+  provider: z.string(),
+  generatedAt: z.string(),
+  playlist: playlistSummarySchema
+    .optional()
+    .describe('What reading the playlist found; absent from reports stored before it was recorded'),
+  channels: z.array(reportChannelSchema),
+});
+
+export type PlaylistSummary = z.infer<typeof playlistSummarySchema>;
+export type ReportChannel = z.infer<typeof reportChannelSchema>;
+export type MatchReport = z.infer<typeof matchReportSchema>;
+
+/** Milliseconds each stage of one generation took. */
+export interface StageTimes {
+  read: number;
+  understand: number;
+  match: number;
+  /** Each channel's league, sport and event. */
+  schedule: number;
+  /** Programmes built while they are written, XMLTV, gzip and ETag. */
+  write: number;
+  report: number;
+}
+
+export interface GeneratedGuide {
+  etag: string;
+  xmlGzip: Buffer;
+  xmlBytes: number;
+  report: MatchReport;
+  playlist: ReadPlaylist;
+  /** Live entry -> guide channel id, for the rewritten playlist. */
+  channelIds: Map<PlaylistEntry, string>;
+  generatedAt: Date;
+  timings: StageTimes;
+}
