@@ -55,6 +55,10 @@ export function createGuideService(deps: GuideServiceDeps) {
     const provider = toGuideProvider(row);
     try {
       const generation = await deps.generator.generate(provider);
+      deps.logger?.info(
+        { provider: slug, stageMs: generation.timings, bytes: generation.xmlGzip.length },
+        'guide generated',
+      );
       const served: ServedGuide = {
         etag: generation.etag,
         xmlGzip: generation.xmlGzip,
