@@ -84,8 +84,13 @@ export interface ParsedChannel {
   timeZone: string | null;
   /** Local date "YYYY-MM-DD" (year inferred from `now`) or null. */
   date: string | null;
-  /** The instant, when a time is known: date (or the day inferred from `now`) + time in `timeZone`. */
+  /**
+   * The instant, when a time is known: the date + time in `timeZone`; for a time without a date (`timeOnly`),
+   * the occurrence a viewer expects at `now`, which the events may overrule for the day before or after.
+   */
   startsAt: Date | null;
+  /** The name gives a time but no date. */
+  timeOnly: boolean;
   /** Explicit stop instant (`stop:` form), else null. */
   stopsAt: Date | null;
   flags: ChannelFlags;

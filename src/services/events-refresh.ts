@@ -60,10 +60,10 @@ export interface EventsRefresher {
   /** Today's date (`YYYY-MM-DD`) on the refresher's clock, in `timeZone` or the refresher's zone. */
   today(timeZone?: string): string;
   /**
-   * Makes sure the leagues' local days (in `timeZone`) are stored: TTL-cached, coalesced; failures are
-   * counted, not thrown. Unknown league keys are ignored.
+   * Makes sure the leagues' local days (of `zone`, by default the refresher's) are stored: TTL-cached,
+   * coalesced; failures are counted, not thrown. Unknown league keys are ignored.
    */
-  ensure(leagueKeys: readonly string[], localDays: readonly string[]): Promise<RefreshCounts>;
+  ensure(leagueKeys: readonly string[], localDays: readonly string[], zone?: string): Promise<RefreshCounts>;
   /** Fetches again whatever the TTL says (default: every league, today). */
   refresh(request?: RefreshRequest): Promise<RefreshCounts>;
   /** One background round under the advisory lock; null when another instance holds it. */
@@ -126,8 +126,8 @@ export function createEventsRefresher(deps: EventsRefresherDeps): EventsRefreshe
     timeZone,
     today: (zone = timeZone) => today(zone),
     // On demand a guide waits for ESPN only: TheSportsDB's free tier allows 30 requests a minute.
-    ensure: (leagueKeys, localDays) =>
-      run(leagueKeys, localDays, { zone: timeZone, force: false, sources: 'primary' }),
+    ensure: (leagueKeys, localDays, zone = timeZone) =>
+      run(leagueKeys, localDays, { zone, force: false, sources: 'primary' }),
     async refresh(request = {}) {
       const zone = request.timeZone ?? timeZone;
       const from = request.from ?? today(zone);

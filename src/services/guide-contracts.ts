@@ -2,6 +2,7 @@
 // stages, and the match report. The report's Zod schema is the one description of its shape: the HTTP route
 // serves it, the guide store keeps it, and its TypeScript type is inferred from it.
 import { z } from 'zod';
+import type { FamilyLeagues } from '../domain/family-leagues.js';
 import type { VodRule } from '../domain/m3u/index.js';
 import type { ParsedChannel, PlaylistEntry, SportEvent } from '../domain/types.js';
 import type { ReadPlaylist } from './playlist-reader.js';
@@ -25,8 +26,8 @@ export interface LineupChannel {
 /** One event or placeholder channel on its way into the guide. */
 export interface UnderstoodChannel extends LineupChannel {
   channelId: string;
-  /** League keys the family points at; null when the family is unmapped, [] when it means any league. */
-  leagues: string[] | null;
+  /** The leagues the family carries and where that comes from; null when the family is unmapped. */
+  leagues: FamilyLeagues | null;
 }
 
 export interface MatchOutcome {

@@ -74,7 +74,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     );
     const outcomes = await timed(times, 'match', () => match(provider, lineup.channels, now));
     const channels = await timed(times, 'schedule', () =>
-      guideChannels(lineup.channels, outcomes, deps.leagues),
+      guideChannels(lineup.channels, outcomes, deps.leagues, now),
     );
     const scheduler = createScheduler({
       now,

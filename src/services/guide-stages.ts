@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { LeagueConfig } from '../config/leagues.js';
-import { parseChannelName, type CompiledFamilies } from '../domain/channel-name/index.js';
-import { findLeague, leaguesForFamily, type FamilyLeagueMapping } from '../domain/family-leagues.js';
+import { likelyOccurrence, parseChannelName, type CompiledFamilies } from '../domain/channel-name/index.js';
+import { familyLeaguesOf, findLeague, type FamilyLeagueMapping } from '../domain/family-leagues.js';
 import type { GuideChannel, Scheduler } from '../domain/schedule/index.js';
 import type { ParsedChannel, PlaylistEntry, SportEvent } from '../domain/types.js';
 import { channelIdFor, uniqueChannelIds, writeXmltv } from '../domain/xmltv/index.js';
@@ -45,7 +45,7 @@ export function understandLineup(
   const channels = inGuide.map((r, i): UnderstoodChannel => ({
     ...r,
     channelId: ids[i] ?? '',
-    leagues: r.parsed.family ? leaguesForFamily(ctx.mappings, r.parsed.family) : null,
+    leagues: r.parsed.family ? familyLeaguesOf(ctx.mappings, r.parsed.family) : null,
   }));
   const byEntry = new Map(channels.map((c) => [c.entry, c]));
   return { all: read.map((r) => byEntry.get(r.entry) ?? { ...r, channelId: null }), channels };
@@ -53,22 +53,35 @@ export function understandLineup(
 
 export type Outcomes = ReadonlyMap<UnderstoodChannel, MatchOutcome>;
 
-/** Each guide channel's league, sport and event: a match decides, else the family's one league. */
+/**
+ * Each guide channel's league, sport and event: a match decides, else the family's one league. An unmatched time
+ * without a date is placed by the league's length: on the day it started while it may still be on, else the
+ * next.
+ */
 export function guideChannels(
   channels: readonly UnderstoodChannel[],
   outcomes: Outcomes,
   leagues: readonly LeagueConfig[],
+  now: Date,
 ): GuideChannel[] {
   return channels.map((c) => {
     const outcome = outcomes.get(c);
     const event = outcome?.status === 'matched' ? (outcome.event ?? null) : null;
-    const mapped = c.leagues?.length === 1 ? c.leagues[0] : undefined;
+    const mapped = c.leagues?.leagues.length === 1 ? c.leagues.leagues[0] : undefined;
     const league = findLeague(leagues, event?.league ?? mapped ?? '');
+    const { parsed } = c;
+    const placed =
+      !event && parsed.timeOnly && parsed.time && parsed.timeZone
+        ? {
+            ...parsed,
+            startsAt: likelyOccurrence(parsed.time, parsed.timeZone, now, league?.durationMinutes),
+          }
+        : parsed;
     return {
       id: c.channelId,
       displayName: c.entry.name,
       icon: c.entry.logo || null,
-      parsed: c.parsed,
+      parsed: placed,
       sport: event?.sport ?? league?.sport ?? null,
       league: league?.key ?? event?.league ?? null,
       event,

@@ -182,7 +182,8 @@ export function createMatchChain(deps: MatchChainDeps) {
           leaguesOf(job.query).forEach((l) => leagues.add(l));
           localDays(job.query).forEach((d) => days.add(d));
         }
-        const counts = await deps.refresher.ensure([...leagues], [...days].sort());
+        // The days are the provider's: its zone decides which source days they overlap.
+        const counts = await deps.refresher.ensure([...leagues], [...days].sort(), round.provider.timezone);
         if (counts.requests + counts.joined === 0) {
           for (const job of jobs) job.steps.push('sources: nothing new to fetch');
           return;

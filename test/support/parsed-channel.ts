@@ -26,6 +26,7 @@ export function parsedChannel(over: Partial<ParsedChannel> = {}): ParsedChannel 
     timeZone: null,
     date: null,
     startsAt: null,
+    timeOnly: false,
     stopsAt: null,
     flags: { ...NO_FLAGS },
     ...over,

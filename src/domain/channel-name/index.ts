@@ -3,3 +3,4 @@
 // clock times, zone words, and resolving them to instants). `parse` puts them together.
 export { compileFamilies, recogniseSlot, type CompiledFamilies } from './families.js';
 export { parseChannelName, type NameContext } from './parse.js';
+export { likelyOccurrence } from './when/resolve.js';

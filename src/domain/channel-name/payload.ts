@@ -35,6 +35,7 @@ export interface PayloadReading {
   timeZone: string | null;
   date: string | null;
   startsAt: Date | null;
+  timeOnly: boolean;
   stopsAt: Date | null;
   flags: ChannelFlags;
 }
@@ -146,6 +147,7 @@ export function readPayload(
     timeZone: when.time ? zone : null,
     date: when.date,
     startsAt: when.startsAt,
+    timeOnly: when.timeOnly,
     stopsAt,
     flags,
   };
@@ -199,6 +201,7 @@ function otherReading(flags: ChannelFlags): PayloadReading {
     timeZone: null,
     date: null,
     startsAt: null,
+    timeOnly: false,
     stopsAt: null,
     flags,
   };

@@ -1,4 +1,6 @@
 // Which events to consider for a parsed channel: the leagues its family carries, and the time the name implies.
+import { occurrencesOf } from '../channel-name/when/resolve.js';
+import { restricts, type FamilyLeagues } from '../family-leagues.js';
 import type { ParsedChannel } from '../types.js';
 import { addDays, startOfLocalDay, wallClock } from '../time.js';
 
@@ -8,20 +10,32 @@ export const DEFAULT_MAX_TIME_DELTA_MINUTES = 90;
 export type WindowBasis = 'time' | 'date' | 'today';
 
 export interface CandidateQuery {
-  /** League keys to load events of; 'any' when the family is generic, unmapped or absent. */
+  /** League keys to load events of; 'any' when nothing restricts the family. */
   leagues: string[] | 'any';
+  /**
+   * Leagues known for this channel (its family's, learned or hinted, and the ones its name names): within them a
+   * team named only by city, code or mascot is enough.
+   */
+  known: string[];
   /** Events starting at or after this instant... */
   fromUtc: Date;
   /** ...and before this one. */
   toUtc: Date;
   basis: WindowBasis;
+  /**
+   * The instants the name's time may mean: one for a dated time; the day before, the day itself and the day
+   * after for a time without a date. Empty without a time.
+   */
+  starts: Date[];
+  /** Of `starts`, the one a viewer would expect (the parse's `startsAt`); others must win on the events. */
+  likelyStart: Date | null;
   /** The zone the window's days are read in (the provider's). */
   timeZone: string;
 }
 
 export interface CandidateQueryContext {
-  /** League keys of a family: null when the family is not mapped, [] when it may carry any league. */
-  leaguesForFamily: (family: string) => string[] | null;
+  /** The leagues of a family and their source; null when the family is not mapped. */
+  leaguesForFamily: (family: string) => FamilyLeagues | null;
   /** League key a hint written in the name stands for (`UEFA Champions League` -> `UCL`), else null. */
   leagueForHint?: (hint: string) => string | null;
   now: Date;
@@ -39,8 +53,11 @@ const DATE_SLACK_MS = 3 * HOUR_MS;
 const TODAY_LOOKBACK_MS = 6 * HOUR_MS;
 const TODAY_LOOKAHEAD_MS = 3 * HOUR_MS;
 
-function leaguesOf(parsed: ParsedChannel, ctx: CandidateQueryContext): string[] | 'any' {
-  const mapped = parsed.family ? ctx.leaguesForFamily(parsed.family) : null;
+function leaguesOf(
+  parsed: ParsedChannel,
+  ctx: CandidateQueryContext,
+): Pick<CandidateQuery, 'leagues' | 'known'> {
+  const family = parsed.family ? ctx.leaguesForFamily(parsed.family) : null;
   const hinted: string[] = [];
   if (ctx.leagueForHint) {
     for (const hint of parsed.leagueHints) {
@@ -48,9 +65,13 @@ function leaguesOf(parsed: ParsedChannel, ctx: CandidateQueryContext): string[] 
       if (key && !hinted.includes(key)) hinted.push(key);
     }
   }
+  const familyLeagues = family?.leagues ?? [];
+  const known = [...hinted, ...familyLeagues.filter((l) => !hinted.includes(l))];
   // A generic slot (`PPV 03: NFL: Eagles @ Cowboys`) is narrowed by what its name says; a mapped one only grows.
-  if (!mapped || mapped.length === 0) return hinted.length > 0 ? hinted : 'any';
-  return [...hinted, ...mapped.filter((l) => !hinted.includes(l))];
+  if (!family || !restricts(family.source) || familyLeagues.length === 0) {
+    return { leagues: hinted.length > 0 ? hinted : 'any', known };
+  }
+  return { leagues: known, known };
 }
 
 /** The leagues and the time window in which to look for a parsed channel's event. */
@@ -59,31 +80,41 @@ export function candidateQuery(parsed: ParsedChannel, ctx: CandidateQueryContext
   const zone = ctx.timeZone;
   if (parsed.startsAt) {
     const reach = (ctx.maxTimeDeltaMinutes ?? DEFAULT_MAX_TIME_DELTA_MINUTES) * MINUTE_MS;
-    const at = parsed.startsAt.getTime();
+    const starts =
+      parsed.timeOnly && parsed.time
+        ? occurrencesOf(parsed.time, parsed.timeZone ?? zone, ctx.now)
+        : [parsed.startsAt];
+    const times = starts.map((d) => d.getTime());
     return {
-      leagues,
-      fromUtc: new Date(at - reach),
-      toUtc: new Date(at + reach + 1),
+      ...leagues,
+      fromUtc: new Date(Math.min(...times) - reach),
+      toUtc: new Date(Math.max(...times) + reach + 1),
       basis: 'time',
+      starts,
+      likelyStart: parsed.startsAt,
       timeZone: zone,
     };
   }
   if (parsed.date) {
     return {
-      leagues,
+      ...leagues,
       fromUtc: new Date(startOfLocalDay(parsed.date, zone).getTime() - DATE_SLACK_MS),
       toUtc: new Date(startOfLocalDay(addDays(parsed.date, 1), zone).getTime() + DATE_SLACK_MS),
       basis: 'date',
+      starts: [],
+      likelyStart: null,
       timeZone: zone,
     };
   }
   const today = wallClock(ctx.now, zone).ymd;
   const dayStart = startOfLocalDay(today, zone).getTime();
   return {
-    leagues,
+    ...leagues,
     fromUtc: new Date(Math.min(dayStart, ctx.now.getTime() - TODAY_LOOKBACK_MS)),
     toUtc: new Date(startOfLocalDay(addDays(today, 1), zone).getTime() + TODAY_LOOKAHEAD_MS),
     basis: 'today',
+    starts: [],
+    likelyStart: null,
     timeZone: zone,
   };
 }

@@ -3,7 +3,7 @@ import type { ParsedChannel } from '../types.js';
 import { DEFAULT_MAX_TIME_DELTA_MINUTES, type CandidateQuery } from './candidates.js';
 import { readChannel, scoreCandidate, type EvidenceOptions, type ScoredCandidate } from './evidence.js';
 import { createCandidateIndex, type Candidate, type CandidateIndex } from './candidate-index.js';
-import { hhmm, offsetMinutes, wallClock } from '../time.js';
+import { hhmm, wallClock } from '../time.js';
 
 export type { ScoredCandidate } from './evidence.js';
 
@@ -40,8 +40,9 @@ function isIndex(x: readonly Candidate[] | CandidateIndex): x is CandidateIndex 
   return !Array.isArray(x);
 }
 
+// Scores are shown to three places so that one just under the threshold never reads as equal to it.
 function label(c: ScoredCandidate): string {
-  return `${c.title} (${c.score.toFixed(2)})`;
+  return `${c.title} (${c.score.toFixed(3)})`;
 }
 
 function describeQuery(q: CandidateQuery | undefined): string {
@@ -84,16 +85,7 @@ export function matchChannel(
   const evidence: EvidenceOptions = {
     maxTimeDeltaMinutes: opts.maxTimeDeltaMinutes ?? DEFAULT_MAX_TIME_DELTA_MINUTES,
   };
-  if (opts.query) {
-    evidence.query = opts.query;
-    // One offset for the whole window, found on first use: the day is only for messages, and Intl is slow.
-    const { timeZone, fromUtc } = opts.query;
-    let offsetMs: number | null = null;
-    evidence.localDay = (instant) => {
-      offsetMs ??= offsetMinutes(timeZone, fromUtc) * 60_000;
-      return new Date(instant.getTime() + offsetMs).toISOString().slice(0, 10);
-    };
-  }
+  if (opts.query) evidence.query = opts.query;
   const open: ScoredCandidate[] = [];
   const out: ScoredCandidate[] = [];
   for (const entry of index.entries) {
@@ -111,8 +103,9 @@ export function matchChannel(
       ? none(`no candidate fits; nearest ${nearest.title}: ${nearest.rejected ?? ''}`, top, nearest)
       : none(`no candidate shares a team or title with the name (${index.entries.length} searched)`, top);
   }
-  if (first.score < opts.threshold) {
-    const why = `best candidate ${label(first)} is below ${opts.threshold.toFixed(2)}: ${first.reasons.join('; ')}`;
+  // A score at the threshold passes, however the arithmetic that made it rounded.
+  if (first.score < opts.threshold - 1e-9) {
+    const why = `best candidate ${label(first)} is below the threshold ${opts.threshold}: ${first.reasons.join('; ')}`;
     return none(why, top, first);
   }
   const margin = opts.ambiguityMargin ?? DEFAULT_AMBIGUITY_MARGIN;

@@ -14,6 +14,7 @@ import {
 } from './team-scores.js';
 import { nameTitleTokens, scoreTitle } from './title.js';
 import { isStudioText } from '../channel-name/hints.js';
+import { wallClock } from '../time.js';
 
 export interface ScoredCandidate {
   eventId: string;
@@ -32,8 +33,6 @@ export interface ScoredCandidate {
 export interface EvidenceOptions {
   maxTimeDeltaMinutes: number;
   query?: CandidateQuery;
-  /** Local "YYYY-MM-DD" of an instant in the query's zone, for messages. */
-  localDay?: (instant: Date) => string;
 }
 
 /** What the channel says, read once and reused for every candidate. */
@@ -58,6 +57,9 @@ const MIN_TITLE_SCORE = 0.5;
 const REVERSED_PENALTY = 0.02;
 const DATE_FACTOR = 0.95;
 const TODAY_FACTOR = 0.93;
+// A time without a date read on a day other than the likely one: right when the events say so, but a game on
+// the likely day with the same teams wins by more than the ambiguity margin.
+const OTHER_DAY_FACTOR = 0.9;
 
 /** Reads what the channel says once per index: its teams, and which teams of the index they could be. */
 export function readChannel(parsed: ParsedChannel, index: CandidateIndex): ChannelEvidence {
@@ -92,20 +94,34 @@ function minutes(n: number): string {
 
 function fitTime(ch: ChannelEvidence, entry: IndexedCandidate, opts: EvidenceOptions): TimeFit {
   const { parsed } = ch;
+  const q = opts.query;
   if (parsed.startsAt) {
-    const delta = Math.abs(entry.startMs - parsed.startsAt.getTime()) / 60_000;
+    // A time without a date may mean the day before or after the likely one; the nearest reading counts.
+    const starts = q && q.starts.length > 0 ? q.starts : [parsed.startsAt];
+    let nearest = starts[0] ?? parsed.startsAt;
+    for (const s of starts) {
+      if (Math.abs(entry.startMs - s.getTime()) < Math.abs(entry.startMs - nearest.getTime())) nearest = s;
+    }
+    const delta = Math.abs(entry.startMs - nearest.getTime()) / 60_000;
     if (delta > opts.maxTimeDeltaMinutes) {
       const rejected = `starts ${minutes(delta)} from the name's ${parsed.time ?? 'time'}`;
       return { delta, factor: 0, reason: rejected, rejected, known: true };
     }
     const factor = 1 - (0.1 * delta) / opts.maxTimeDeltaMinutes;
-    return { delta, factor, reason: `start within ${minutes(delta)}`, known: true };
+    const likely = q?.likelyStart ?? parsed.startsAt;
+    if (nearest.getTime() === likely.getTime()) {
+      return { delta, factor, reason: `start within ${minutes(delta)}`, known: true };
+    }
+    const day = localDay(nearest, opts);
+    return {
+      delta,
+      factor: factor * OTHER_DAY_FACTOR,
+      reason: `start within ${minutes(delta)} on ${day}, the name giving no date`,
+      known: true,
+    };
   }
-  const q = opts.query;
   if (q && !inWindow(q, entry.event.startsAt)) {
-    const day = opts.localDay
-      ? opts.localDay(entry.event.startsAt)
-      : entry.event.startsAt.toISOString().slice(0, 10);
+    const day = localDay(entry.event.startsAt, opts);
     const rejected =
       q.basis === 'date' && parsed.date
         ? `date mismatch: starts ${day}, the name says ${parsed.date}`
@@ -114,6 +130,11 @@ function fitTime(ch: ChannelEvidence, entry: IndexedCandidate, opts: EvidenceOpt
   }
   if (parsed.date) return { delta: null, factor: DATE_FACTOR, reason: `on the name's date`, known: false };
   return { delta: null, factor: TODAY_FACTOR, reason: 'no time in the name', known: false };
+}
+
+/** Local "YYYY-MM-DD" of an instant in the query's zone, for messages. */
+function localDay(instant: Date, opts: EvidenceOptions): string {
+  return opts.query ? wallClock(instant, opts.query.timeZone).ymd : instant.toISOString().slice(0, 10);
 }
 
 interface Fit {
@@ -229,13 +250,12 @@ export function scoreCandidate(
   const rejected = fit.rejected ?? time.rejected;
   if (rejected) return { ...out, rejected };
   let score = fit.score * time.factor;
-  const anyLeague = opts.query?.leagues === 'any';
+  const leagueKnown = opts.query ? opts.query.known.includes(entry.event.league) : true;
   const teamsOnly = hasTeams && ch.teams.length === 2;
-  if (teamsOnly && fit.weak && (!time.known || anyLeague)) {
+  if (teamsOnly && fit.weak && (!time.known || !leagueKnown)) {
     score = Math.min(score, WEAK_CAP);
-    out.reasons.push(
-      `teams named only by city, code or mascot: needs the league${time.known ? '' : ' and a time'}`,
-    );
+    const needs = [leagueKnown ? '' : 'the league', time.known ? '' : 'a time'].filter(Boolean).join(' and ');
+    out.reasons.push(`teams named only by city, code or mascot: needs ${needs}`);
   } else if (!teamsOnly && !time.known) {
     score = Math.min(score, NO_TIME_CAP);
     out.reasons.push(hasTeams ? 'one team and no time' : 'a title and no time');

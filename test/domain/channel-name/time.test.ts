@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { extractDateTime, MARK } from '../../../src/domain/channel-name/when/datetime.js';
 import { findDates } from '../../../src/domain/channel-name/when/dates.js';
 import { findTimes } from '../../../src/domain/channel-name/when/clock.js';
-import { inferYear, nearestOccurrence, resolveWhen } from '../../../src/domain/channel-name/when/resolve.js';
+import {
+  inferYear,
+  likelyOccurrence,
+  occurrencesOf,
+  resolveWhen,
+} from '../../../src/domain/channel-name/when/resolve.js';
+import { addDays, hhmm, wallClock, zonedToUtc } from '../../../src/domain/time.js';
 import { isEuropeanZone, zoneForWord } from '../../../src/domain/channel-name/when/zones.js';
 
 const NY = 'America/New_York';
@@ -169,26 +175,49 @@ describe('inferYear', () => {
   });
 });
 
-describe('nearestOccurrence', () => {
-  it('takes the wall-clock time of today when it is within twelve hours', () => {
-    const at = nearestOccurrence('19:30', NY, new Date('2026-11-25T17:00:00Z'));
-    expect(at.toISOString()).toBe('2026-11-26T00:30:00.000Z');
+describe('likelyOccurrence: the day of a time without a date', () => {
+  // At each clock, the day a name's time is expected on (-1 yesterday, 0 today, +1 tomorrow): an occurrence that
+  // has started counts while the event may still be on (three hours), else the next one to come.
+  const EXPECTED: Record<string, Record<string, number>> = {
+    '01:00': { '00:30': 0, '07:00': 0, '12:00': 0, '19:30': 0, '23:00': -1 },
+    '08:30': { '00:30': 1, '07:00': 0, '12:00': 0, '19:30': 0, '23:00': 0 },
+    '14:00': { '00:30': 1, '07:00': 1, '12:00': 0, '19:30': 0, '23:00': 0 },
+    '23:30': { '00:30': 1, '07:00': 1, '12:00': 1, '19:30': 1, '23:00': 0 },
+  };
+  // Each zone on an ordinary day and on both of its DST change days.
+  const DAYS: Record<string, string[]> = {
+    [NY]: ['2026-12-01', '2026-03-08', '2026-11-01'],
+    'Australia/Sydney': ['2026-12-01', '2026-04-05', '2026-10-04'],
+  };
+
+  for (const [zone, days] of Object.entries(DAYS)) {
+    for (const day of days) {
+      it(`follows the rule in ${zone} on ${day} at 01:00, 08:30, 14:00 and 23:30`, () => {
+        for (const [clock, byTime] of Object.entries(EXPECTED)) {
+          const now = zonedToUtc(day, clock, zone);
+          for (const [time, offset] of Object.entries(byTime)) {
+            const at = likelyOccurrence(time, zone, now);
+            const read = wallClock(at, zone);
+            expect([clock, time, read.ymd, hhmm(read)]).toEqual([clock, time, addDays(day, offset), time]);
+          }
+        }
+      });
+    }
+  }
+
+  it('keeps a started event while its sport may still be on, and only then', () => {
+    const now = zonedToUtc('2026-12-01', '23:30', NY);
+    expect(likelyOccurrence('20:00', NY, now, 165)).toEqual(zonedToUtc('2026-12-02', '20:00', NY));
+    expect(likelyOccurrence('20:00', NY, now, 240)).toEqual(zonedToUtc('2026-12-01', '20:00', NY));
   });
 
-  it('reads 11:59 PM ET at 00:30 ET as the game that started yesterday evening', () => {
-    const at = nearestOccurrence('23:59', NY, new Date('2026-11-26T05:30:00Z'));
-    expect(at.toISOString()).toBe('2026-11-26T04:59:00.000Z');
-  });
-
-  it('reads an early-morning time late at night as tomorrow', () => {
-    const at = nearestOccurrence('01:00', NY, new Date('2026-11-26T04:00:00Z'));
-    expect(at.toISOString()).toBe('2026-11-26T06:00:00.000Z');
-  });
-
-  it('follows the zone across a DST change', () => {
-    // 23:00 EDT on Saturday 2026-03-07 is before the change; 10:00 on Sunday is after it (EDT, -4).
-    const at = nearestOccurrence('10:00', NY, new Date('2026-03-08T04:00:00Z'));
-    expect(at.toISOString()).toBe('2026-03-08T14:00:00.000Z');
+  it('offers the day before, the day itself and the day after for the events to choose from', () => {
+    const now = zonedToUtc('2026-11-01', '08:30', NY);
+    expect(occurrencesOf('21:00', NY, now).map((d) => d.toISOString())).toEqual([
+      '2026-11-01T01:00:00.000Z', // 21:00 EDT on Oct 31
+      '2026-11-02T02:00:00.000Z', // 21:00 EST on Nov 1, after the change
+      '2026-11-03T02:00:00.000Z',
+    ]);
   });
 });
 
@@ -200,6 +229,17 @@ describe('resolveWhen', () => {
       date: '2026-01-02',
       time: null,
       startsAt: null,
+      timeOnly: false,
+    });
+  });
+
+  it('marks a time without a date, and gives it the likely occurrence', () => {
+    const w = resolveWhen(null, '19:00', NY, now);
+    expect(w).toEqual({
+      date: null,
+      time: '19:00',
+      startsAt: likelyOccurrence('19:00', NY, now),
+      timeOnly: true,
     });
   });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDefaultFamilies } from '../../../src/config/channel-families.js';
 import { loadFamilyLeagueMappings } from '../../../src/config/leagues.js';
-import { leaguesForFamily } from '../../../src/domain/family-leagues.js';
+import { familyLeaguesOf } from '../../../src/domain/family-leagues.js';
 import { compileFamilies } from '../../../src/domain/channel-name/families.js';
 import { parseChannelName } from '../../../src/domain/channel-name/parse.js';
 import { admitsLeague, candidateQuery, inWindow } from '../../../src/domain/matching/candidates.js';
@@ -62,7 +62,7 @@ describe('matching the development corpus', () => {
   const results = labels.map((label) => {
     const parsed = parseChannelName(label.name, { now: CORPUS_NOW, timeZone: CORPUS_ZONE, families });
     const query = candidateQuery(parsed, {
-      leaguesForFamily: (family) => leaguesForFamily(mappings, family),
+      leaguesForFamily: (family) => familyLeaguesOf(mappings, family),
       now: CORPUS_NOW,
       timeZone: CORPUS_ZONE,
     });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadDefaultFamilies } from '../../../src/config/channel-families.js';
 import { loadLeagues } from '../../../src/config/leagues.js';
+import { compileFamilies, parseChannelName } from '../../../src/domain/channel-name/index.js';
 import { findLeague } from '../../../src/domain/family-leagues.js';
 import { candidateQuery } from '../../../src/domain/matching/candidates.js';
 import {
@@ -10,6 +12,7 @@ import {
   type MatchOptions,
 } from '../../../src/domain/matching/decide.js';
 import { createCandidateIndex, type Candidate } from '../../../src/domain/matching/candidate-index.js';
+import { zonedToUtc } from '../../../src/domain/time.js';
 import { mapEspnScoreboard } from '../../../src/sources/espn.js';
 import { channel, game, school, team, titled } from './helpers.js';
 
@@ -33,7 +36,11 @@ const nbaNight: Candidate[] = [
 ];
 
 function queryFor(parsed: ReturnType<typeof channel>, leagues: string[] | null) {
-  return candidateQuery(parsed, { leaguesForFamily: () => leagues, now: NOW, timeZone: ZONE });
+  return candidateQuery(parsed, {
+    leaguesForFamily: () => (leagues ? { leagues, source: 'config' } : null),
+    now: NOW,
+    timeZone: ZONE,
+  });
 }
 
 describe('matchChannel', () => {
@@ -89,7 +96,7 @@ describe('matchChannel', () => {
     ];
     const d = matchChannel(channel({ teams: ['Lakers', 'Celtics'] }), twice, opts);
     expect(d.eventId).toBeNull();
-    expect(d.why).toMatch(/^two candidates within 0\.05: .+ \(0\.\d\d\), .+ \(0\.\d\d\)$/);
+    expect(d.why).toMatch(/^two candidates within 0\.05: .+ \(0\.\d{3}\), .+ \(0\.\d{3}\)$/);
     expect(d.candidates.map((c) => c.eventId).sort()).toEqual(['a', 'b']);
   });
 
@@ -137,7 +144,10 @@ describe('matchChannel', () => {
     const untimed = channel({ teams: ['Los Angeles', 'Boston'] });
     const noTime = matchChannel(untimed, nbaNight, { ...opts, query: queryFor(untimed, ['NBA']) });
     expect(noTime.eventId).toBeNull();
-    expect(noTime.why).toContain('needs the league and a time');
+    expect(noTime.why).toContain('needs a time');
+
+    const neither = matchChannel(untimed, nbaNight, { ...opts, query: queryFor(untimed, []) });
+    expect(neither.why).toContain('needs the league and a time');
   });
 
   it('stays silent when only one of the teams is found', () => {
@@ -274,5 +284,46 @@ describe('matchChannel on a real ESPN day with split-squad games', () => {
   it('matches the other games of the day by nickname and time', () => {
     const d = matchChannel(nhlChannel(['Kings', 'Sharks'], '2022-09-25T23:00:00Z', true), index, opts);
     expect(d.eventId).toBe('espn:401461457');
+  });
+});
+
+describe('matchChannel on a time without a date', () => {
+  const families = compileFamilies([], loadDefaultFamilies('config/channel-families.yaml'));
+  const hawks = team('Atlanta', 'Hawks', 'ATL');
+  const wizards = team('Washington', 'Wizards', 'WSH');
+  const at = (ymd: string, hhmm: string) => zonedToUtc(ymd, hhmm, ZONE).toISOString();
+  const decide = (name: string, clock: string, candidates: Candidate[]) => {
+    const now = new Date(clock);
+    const parsed = parseChannelName(name, { now, timeZone: ZONE, families });
+    const query = candidateQuery(parsed, {
+      leaguesForFamily: () => ({ leagues: ['NBA'], source: 'config' }),
+      now,
+      timeZone: ZONE,
+    });
+    return matchChannel(parsed, candidates, { ...opts, query });
+  };
+
+  it("takes tonight's game for a morning guide, not last night's", () => {
+    const tonight = game('tonight', 'NBA', hawks, wizards, at('2026-11-25', '21:00'));
+    const lastNight = game('last-night', 'NBA', hawks, wizards, at('2026-11-24', '21:00'));
+    const morning = at('2026-11-25', '08:30');
+    expect(decide('NBA 08 | Hawks @ Wizards 9:00PM ET', morning, [tonight]).eventId).toBe('tonight');
+    expect(decide('NBA 08 | Hawks @ Wizards 9:00PM ET', morning, [lastNight, tonight]).eventId).toBe(
+      'tonight',
+    );
+  });
+
+  it('takes the game still on since last night in the early hours', () => {
+    const late = game('late', 'NBA', lakers, celtics, at('2026-11-25', '23:00'));
+    expect(decide('NBA 02: Lakers @ Celtics 11:00 PM ET', at('2026-11-26', '01:00'), [late]).eventId).toBe(
+      'late',
+    );
+  });
+
+  it('lets the teams pick the day when the likely one has no such game, and says which day', () => {
+    const afternoon = game('afternoon', 'NBA', heat, nets, at('2026-11-25', '13:00'));
+    const d = decide('NBA 03: Heat vs Nets 1:00 PM ET', at('2026-11-25', '23:30'), [afternoon]);
+    expect(d.eventId).toBe('afternoon');
+    expect(d.why).toContain('on 2026-11-25, the name giving no date');
   });
 });

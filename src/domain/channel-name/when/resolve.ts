@@ -3,8 +3,6 @@
 import { addDays, wallClock, ymdOf, zonedToUtc } from '../../time.js';
 import { isValidDate } from './dates.js';
 
-const HALF_DAY_MS = 43_200_000;
-
 /**
  * The year that puts `month`/`day` nearest to `today` ("YYYY-MM-DD"): `Jan 2` read on Dec 30 is next
  * year's, `Dec 30` read on Jan 2 last year's. Feb 29 only exists in leap years, so a candidate may be skipped.
@@ -25,17 +23,36 @@ export function inferYear(month: number, day: number, today: string): number {
   return best;
 }
 
+/** How long an event may still be on when nothing says its sport: the longest common game, about three hours. */
+export const STILL_ON_MINUTES = 180;
+
 /**
- * The instant at which the wall clock in `timeZone` reads `hhmm` nearest to `now` (within about 12 hours):
- * at 00:30 ET a name saying 11:59 PM ET means the game that started 31 minutes ago, not tomorrow night's.
+ * The instants a time without a date may mean: that wall-clock time on the day before `now`'s local day, on
+ * that day, and on the day after, in order. A lineup names the games of its day, but in the hours around
+ * midnight either neighbour is as likely; the events decide between them.
  */
-export function nearestOccurrence(hhmm: string, timeZone: string, now: Date): Date {
+export function occurrencesOf(hhmm: string, timeZone: string, now: Date): Date[] {
   const today = wallClock(now, timeZone).ymd;
-  const atToday = zonedToUtc(today, hhmm, timeZone);
-  const diff = atToday.getTime() - now.getTime();
-  if (Math.abs(diff) <= HALF_DAY_MS) return atToday;
-  const other = zonedToUtc(addDays(today, diff > 0 ? -1 : 1), hhmm, timeZone);
-  return Math.abs(other.getTime() - now.getTime()) < Math.abs(diff) ? other : atToday;
+  return [-1, 0, 1].map((n) => zonedToUtc(addDays(today, n), hhmm, timeZone));
+}
+
+/**
+ * The occurrence a viewer expects when no event says which day: the latest one that has started while the
+ * event may still be on (`stillOnMinutes` after its start), else the next one to come. At 08:30 a `9:00 PM`
+ * game is tonight's; at 00:30 an `11:30 PM` one is the game still on since last night.
+ */
+export function likelyOccurrence(
+  hhmm: string,
+  timeZone: string,
+  now: Date,
+  stillOnMinutes = STILL_ON_MINUTES,
+): Date {
+  const at = now.getTime();
+  const all = occurrencesOf(hhmm, timeZone, now);
+  const started = all.filter((d) => d.getTime() <= at);
+  const latest = started[started.length - 1];
+  if (latest && at < latest.getTime() + stillOnMinutes * 60_000) return latest;
+  return all.find((d) => d.getTime() > at) ?? all[all.length - 1]!;
 }
 
 export interface When {
@@ -44,6 +61,8 @@ export interface When {
   /** "HH:MM" when the name gives a time. */
   time: string | null;
   startsAt: Date | null;
+  /** A time without a date: `startsAt` is only the likely occurrence (see likelyOccurrence). */
+  timeOnly: boolean;
 }
 
 /** Combines a written date (maybe without year) and time in `timeZone` into a day and an instant. */
@@ -58,7 +77,7 @@ export function resolveWhen(
     const year = written.year ?? inferYear(written.month, written.day, wallClock(now, timeZone).ymd);
     date = ymdOf(year, written.month, written.day);
   }
-  if (!time) return { date, time: null, startsAt: null };
-  const startsAt = date ? zonedToUtc(date, time, timeZone) : nearestOccurrence(time, timeZone, now);
-  return { date, time, startsAt };
+  if (!time) return { date, time: null, startsAt: null, timeOnly: false };
+  if (date) return { date, time, startsAt: zonedToUtc(date, time, timeZone), timeOnly: false };
+  return { date, time, startsAt: likelyOccurrence(time, timeZone, now), timeOnly: true };
 }
