@@ -1,7 +1,7 @@
 // Channel families as data: provider patterns first, then the global defaults, then the generic rule for
 // families nobody listed (DESIGN "Useful on a provider nobody configured").
 import type { ChannelFamily } from '../types.js';
-import { recogniseGenericSlot, stripRegionPrefix } from './generic-slot.js';
+import { recogniseGenericSlot, recogniseTrailingSlot, stripRegionPrefix } from './generic-slot.js';
 import { normalizeName } from './normalize.js';
 import { familyKey } from '../family-leagues.js';
 
@@ -102,7 +102,7 @@ function labelOf(entry: CompiledFamily, captured: string | undefined): string {
 }
 
 function tidyPayload(payload: string | undefined): string {
-  return (payload ?? '').replace(/^[\s:|-]+/u, '').trim();
+  return (payload ?? '').replace(/^[\s:|•-]+/u, '').trim();
 }
 
 /** Recognition on an already normalized name (see normalizeName). */
@@ -122,7 +122,7 @@ export function recogniseNormalized(name: string, families: CompiledFamilies): R
       payload: tidyPayload(m.groups?.payload),
     };
   }
-  return recogniseGenericSlot(core);
+  return recogniseGenericSlot(core) ?? recogniseTrailingSlot(core);
 }
 
 /** Family, slot number and payload of an event-channel name, or null when the name is not a numbered slot. */

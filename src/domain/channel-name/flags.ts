@@ -64,6 +64,19 @@ const RULES: Rule[] = [
     /[([]\s*(?:replay|re-?air|encore|rebroadcast|R)\s*[)\]]|^\s*(?:replay|re-?air)\s*[:|-]/giu,
     (_m, f) => (f.replay = true),
   ],
+  // Abbreviated tags after the teams: `Pacers v Bulls Hlts`, `... Rpl`, `... (Alt)`, `... Alt Feed`.
+  [/[([]?\s*\b(?:hlts?|hls)\b\.?\s*[)\]]?/giu, (_m, f) => (f.highlights = true)],
+  [/[([]?\s*\b(?:rpl|rply)\b\.?\s*[)\]]?/giu, (_m, f) => (f.replay = true)],
+  [
+    /[([]?\s*\balt(?:ernate)?\.?(?:\s+(?:feed|cast|broadcast|stream|audio))?\b\s*[)\]]?(?=\s*(?:$|[|([•]))/giu,
+    (_m, f) => addOnce(f.feed, 'alternate'),
+  ],
+  // A broadcast tag before the teams: `TNF: Bills @ Chiefs`, `MNF - ...`, `ESPN2: ...`, `NBA TV: ...`.
+  [
+    /^\s*(TNF|MNF|SNF|TNT|TBS|truTV|ESPN[U2]?|ABC|CBS|NBC|FOX|FS[12]|NBA ?TV|NFL Network|NHL Network|MLB Network|Prime Video|Peacock|Sky Sports(?: [A-Z][a-z]+)?|TSN\d?|Sportsnet(?: ONE)?|DAZN)\s*(?::|-\s|\|)\s*/giu,
+    (m, f) => addOnce(f.network, m[1] ?? ''),
+  ],
+  [/^\s*(TNF|MNF|SNF)\s+/gu, (m, f) => addOnce(f.network, m[1] ?? '')],
 ];
 
 const HIGHLIGHT_WORD = /\b(?:highlights?|condensed|recap)\b/i;

@@ -13,8 +13,10 @@ import { isPlaceholderText } from './placeholder.js';
 
 const REGIONS =
   'US|USA|UK|CA|CAN|AU|AUS|NZ|IE|IRL|DE|GER|FR|ES|ESP|IT|ITA|NL|BE|SE|NO|DK|FI|PT|BR|MX|AR|LATAM|LAT|EU|INT|EN|ENG|AR|IN|ZA|PL|TR';
+// Symbols and emoji that decorate the start of a name (`★ `, `✪ `, `⚽ `), then region tags.
 const REGION_PREFIX = new RegExp(
-  `^(?:\\[[^\\]]{1,24}\\]\\s*|\\((?:${REGIONS})\\)\\s*|(?:${REGIONS})\\s*[:|]\\s*|(?:${REGIONS})\\s+-\\s+|(?:${REGIONS})\\s+(?=\\())+`,
+  `^(?:[\\p{So}\\p{Sk}*#~•|:\\s-]*(?=\\S))?(?:\\[[^\\]]{1,24}\\]\\s*|\\((?:${REGIONS})\\)\\s*|(?:${REGIONS})\\s*[:|•]\\s*|(?:${REGIONS})\\s+-\\s+|(?:${REGIONS})\\s+(?=\\())*`,
+  'u',
 );
 // `(Peacock 023) | ...` once the region is gone: the slot itself sits in parentheses.
 const BRACKETED_SLOT = /^\(([^()]{2,40}?\s*\d{1,4})\)\s*/u;
@@ -27,16 +29,22 @@ export function stripRegionPrefix(name: string): string {
 }
 
 const WORD = "[\\p{L}+][\\p{L}\\p{M}+&'.ⓧ-]*";
+// The gap may hold a colon or pipe (`NFL : 15 - ...`, `NFL | 01 - ...`); then a separator must follow the number.
 const GENERIC = new RegExp(
-  `^(?<family>${WORD}(?: ${WORD}){0,4}?)(?<gap>\\s*)(?<slot>\\d{1,3})(?![\\p{L}\\p{N}/.,']|:\\d)(?<rest>.*)$`,
+  `^(?<family>${WORD}(?: ${WORD}){0,4}?)(?<gap>\\s*(?:[:|]\\s*)?)(?<slot>\\d{1,3})(?![\\p{L}\\p{N}/.,']|:\\d)(?<rest>.*)$`,
   'u',
 );
+// The slot written last, after the event: `GIRONA - REAL SOCIEDAD | 19:55 CEST | SE: TV4 PLAY PPV 7`.
+const TRAILING = /^(?<payload>.*\S)\s*\|\s*(?<slot>[^|]*\p{L}[^|]*?\s(?<number>\d{1,3}))\s*\|?\s*$/u;
+const TRAILING_FAMILY = /^[\p{L}\p{N}+&'.-]+(?: [\p{L}\p{N}+&'.-]+){0,4}$/u;
 const EVENT_WORD = /\b(?:events?|ppv|game|match|live event|channel number)\b/i;
 const NETWORK_WORD =
   /(?:^|\s)(?:abc|cbs|nbc|fox|cw|my|pbs|univision|unimas|telemundo|news|newschannel|local|channel|tv|radio|fm|am|kids|movies?|cinema|classics?|hits?|retro)$/i;
 const CALL_SIGN = /^[KW][A-Z]{2,3}(?:-[A-Z0-9]{1,3})?\b/;
-const SEPARATOR = /^\s*([:|]|-(?=\s|\d|$))\s*/u;
+const SEPARATOR = /^\s*([:|•]|-(?=\s|\d|$))\s*/u;
 const STRONG_MATCHUP = /\s(?:vs\.?|v\.?|versus|@|at|x)\s/i;
+// Without a separator after the number, only a clear matchup says the words are an event's.
+const CLEAR_MATCHUP = /\s(?:vs\.?|v\.?|versus|@)\s/i;
 
 function readsAsEvent(payload: string): boolean {
   return STRONG_MATCHUP.test(` ${payload} `) || findTimes(payload).length > 0 || isPlaceholderText(payload);
@@ -54,6 +62,7 @@ export function recogniseGenericSlot(core: string): GenericSlot | null {
   const g = m?.groups;
   if (!g?.family || g.slot === undefined) return null;
   const family = g.family.replace(/[\s.'-]+$/u, '');
+  const gapSeparator = /[:|]/.test(g.gap ?? '');
   const padded = g.slot.length > 1 && g.slot.startsWith('0');
   const lastWord = family.split(' ').pop() ?? '';
   // Glued to the number only when the family ends in a real word (`Soccer06`, `EPL03`), not `S08 E09`.
@@ -68,17 +77,34 @@ export function recogniseGenericSlot(core: string): GenericSlot | null {
   if (rest.trim() === '') {
     return padded || eventFamily ? { family, slot, payload: '' } : null;
   }
+  if (gapSeparator && !sep) return null;
   if (sep) {
     const payload = rest.slice(sep[0].length).trim();
     if (CALL_SIGN.test(payload)) return null;
     const colonOrPipe = sep[1] !== '-';
-    if (payload === '' || eventFamily || readsAsEvent(payload) || (padded && colonOrPipe)) {
+    // Only stream tags after the separator (`NFL : 15 - [1080p]`): an empty slot.
+    const bare = payload.replace(/\[[^\]]*\]|\([^)]*\)/gu, '').trim();
+    const emptied = bare === '' && (colonOrPipe || gapSeparator);
+    if (payload === '' || emptied || eventFamily || readsAsEvent(payload) || (padded && colonOrPipe)) {
       return { family, slot, payload };
     }
     return null;
   }
   const payload = rest.trim();
-  const t = findTimes(payload)[0];
-  if (eventFamily || (t && t.start === 0)) return { family, slot, payload };
+  const times = findTimes(payload);
+  if (eventFamily || times[0]?.start === 0) return { family, slot, payload };
+  // `CBB 105 Wisconsin vs Auburn 7PM ET`: teams and a kick-off right after the number.
+  if (CLEAR_MATCHUP.test(` ${payload} `) && (times.length > 0 || padded)) return { family, slot, payload };
   return null;
+}
+
+/** A slot written after the event, in the last `|` segment; only when the rest of the name reads as an event. */
+export function recogniseTrailingSlot(core: string): GenericSlot | null {
+  const g = TRAILING.exec(core)?.groups;
+  if (!g?.payload || !g.slot || !g.number) return null;
+  const family = stripRegionPrefix(g.slot.slice(0, g.slot.length - g.number.length)).trim();
+  if (!TRAILING_FAMILY.test(family) || !/\p{L}{2}/u.test(family)) return null;
+  if (NETWORK_WORD.test(family) && !EVENT_WORD.test(family)) return null;
+  if (!readsAsEvent(g.payload)) return null;
+  return { family, slot: Number(g.number), payload: g.payload.trim() };
 }

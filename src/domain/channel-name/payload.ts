@@ -100,15 +100,38 @@ interface Segment {
   raw: string;
   /** Without brackets and edge separators: what a league or network segment is compared as. */
   clean: string;
+  /** The segment follows a bullet, not a pipe. */
+  afterBullet: boolean;
+}
+
+function hasMatchup(s: Segment): boolean {
+  const m = splitMatchup(stripBrackets(s.raw));
+  return m !== null && m.strength !== 'weak' && m.strength !== 'kickoff';
+}
+
+/**
+ * Bullets separate segments as pipes do, but a bullet between the only two names of a payload with no other
+ * matchup is the matchup itself: `Real Madrid • BVB 18:45 CET` is Real Madrid against BVB.
+ */
+function bulletMatchup(segments: Segment[]): Segment[] {
+  if (segments.some(hasMatchup)) return segments;
+  const content = segments.filter((s) => !isKnownLeague(s.clean) && !JUNK_SEGMENT.test(s.clean));
+  const [a, b] = content;
+  if (content.length !== 2 || !a || !b || !b.afterBullet || segments.indexOf(b) !== segments.indexOf(a) + 1) {
+    return segments;
+  }
+  const joined = {
+    raw: `${a.raw} vs ${b.raw}`,
+    clean: `${a.clean} vs ${b.clean}`,
+    afterBullet: a.afterBullet,
+  };
+  return segments.flatMap((s) => (s === a ? [joined] : s === b ? [] : [s]));
 }
 
 /** The `|` segment holding the event: the first with a real matchup, else the first that says something. */
 function chooseMain(segments: Segment[]): number {
   if (segments.length < 2) return 0;
-  const withMatchup = segments.findIndex((s) => {
-    const m = splitMatchup(stripBrackets(s.raw));
-    return m !== null && m.strength !== 'weak' && m.strength !== 'kickoff';
-  });
+  const withMatchup = segments.findIndex(hasMatchup);
   if (withMatchup >= 0) return withMatchup;
   const firstUseful = segments.findIndex((s) => !isKnownLeague(s.clean) && !JUNK_SEGMENT.test(s.clean));
   return firstUseful >= 0 ? firstUseful : 0;
@@ -152,10 +175,16 @@ export function readPayload(
     flags,
   };
 
-  const segments: Segment[] = dropTimeMarkers(written.text)
-    .split('|')
-    .map((raw) => ({ raw, clean: cleanTeam(raw) }))
-    .filter((s) => HAS_LETTER.test(s.clean));
+  const segments = bulletMatchup(
+    dropTimeMarkers(written.text)
+      .split(/(\||•)/)
+      .reduce<Segment[]>((out, piece, i, all) => {
+        if (i % 2 === 1) return out;
+        const clean = cleanTeam(piece);
+        if (HAS_LETTER.test(clean)) out.push({ raw: piece, clean, afterBullet: all[i - 1] === '•' });
+        return out;
+      }, []),
+  );
   if (segments.length === 0 || isPlaceholderText(plain(segments.map((s) => s.raw).join(' | ')))) {
     return inSlot || segments.length > 0 ? reading : otherReading(flags);
   }

@@ -42,14 +42,28 @@ function trimJunk(text: string): string {
   return text.slice(start, end);
 }
 
-/** Removes bracketed groups, nested ones too (`Monarch (FL) vs Don Bosco Prep (NJ) (Monarch (FL) vs ...)`). */
+// A US state or Canadian province after a school keeps it apart from its namesakes: `Miami (OH)`,
+// `Georgetown (KY)`. Other bracketed codes (`(SE)`, `(EN)`) are regions and languages, and go.
+const STATES =
+  'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|ON|QC|BC|AB|MB|SK|NS|NB';
+const QUALIFIER = new RegExp(`(?<=\\p{L}\\.?)\\s*\\((${STATES})\\)(?=$|[^\\p{L}\\p{N}])`, 'gu');
+const KEPT_OPEN = '\uE001';
+const KEPT_CLOSE = '\uE002';
+
+/**
+ * Removes bracketed groups, nested ones too (`Monarch (FL) vs Don Bosco Prep (NJ) (Monarch (FL) vs ...)`), but
+ * a state qualifier right after a name.
+ */
 export function stripBrackets(text: string): string {
-  let t = text;
+  let t = text.replace(QUALIFIER, ` ${KEPT_OPEN}$1${KEPT_CLOSE}`);
   for (let i = 0; i < 4 && /[([{]/.test(t); i++) t = t.replace(BRACKETS, ' ');
-  return t.replace(/[()[\]{}]/g, ' ');
+  return t
+    .replace(/[()[\]{}]/g, ' ')
+    .replaceAll(KEPT_OPEN, '(')
+    .replaceAll(KEPT_CLOSE, ')');
 }
 
-/** Removes brackets, rank marks and stray separators; collapses spaces. */
+/** Removes brackets (but a state qualifier), rank marks and stray separators; collapses spaces. */
 export function cleanTeam(raw: string): string {
   let t = stripBrackets(raw.replaceAll(MARK, ' ')).replace(/\s+/g, ' ').trim();
   t = t.replace(RANK, '').replace(/\s#\d{1,2}\b/g, '');

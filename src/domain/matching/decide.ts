@@ -109,7 +109,8 @@ export function matchChannel(
     return none(why, top, first);
   }
   const margin = opts.ambiguityMargin ?? DEFAULT_AMBIGUITY_MARGIN;
-  const second = open[1];
+  // A time without a date: an event on the likely day is not made doubtful by one on the day before or after.
+  const second = open.slice(1).find((c) => first.otherDay || !c.otherDay);
   if (second && first.score - second.score < margin) {
     return none(`two candidates within ${margin.toFixed(2)}: ${label(first)}, ${label(second)}`, top, first);
   }

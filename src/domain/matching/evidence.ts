@@ -28,6 +28,8 @@ export interface ScoredCandidate {
   reasons: string[];
   /** Why the candidate is out, whatever its score. */
   rejected?: string;
+  /** The name gives no date and the event is on another day than the likely one. */
+  otherDay?: boolean;
 }
 
 export interface EvidenceOptions {
@@ -57,9 +59,9 @@ const MIN_TITLE_SCORE = 0.5;
 const REVERSED_PENALTY = 0.02;
 const DATE_FACTOR = 0.95;
 const TODAY_FACTOR = 0.93;
-// A time without a date read on a day other than the likely one: right when the events say so, but a game on
-// the likely day with the same teams wins by more than the ambiguity margin.
-const OTHER_DAY_FACTOR = 0.9;
+// A time without a date read on a day other than the likely one: right when the events say so, and just below
+// the same evidence on the likely day, which wins.
+const OTHER_DAY_FACTOR = 0.98;
 
 /** Reads what the channel says once per index: its teams, and which teams of the index they could be. */
 export function readChannel(parsed: ParsedChannel, index: CandidateIndex): ChannelEvidence {
@@ -81,6 +83,7 @@ export function readChannel(parsed: ParsedChannel, index: CandidateIndex): Chann
 }
 
 interface TimeFit {
+  otherDay?: boolean;
   delta: number | null;
   factor: number;
   reason: string;
@@ -114,6 +117,7 @@ function fitTime(ch: ChannelEvidence, entry: IndexedCandidate, opts: EvidenceOpt
     }
     const day = localDay(nearest, opts);
     return {
+      otherDay: true,
       delta,
       factor: factor * OTHER_DAY_FACTOR,
       reason: `start within ${minutes(delta)} on ${day}, the name giving no date`,
@@ -246,6 +250,7 @@ export function scoreCandidate(
     teamScore: fit.score,
     timeDeltaMinutes: time.delta,
     reasons: [...fit.reasons, time.reason],
+    ...(time.otherDay && { otherDay: true }),
   };
   const rejected = fit.rejected ?? time.rejected;
   if (rejected) return { ...out, rejected };

@@ -113,7 +113,7 @@ const clocks: Row[] = [
     date: '2025-10-01' } },
   { item: '52',
     name: 'Flo Football 10 : Monarch (FL) vs Don Bosco Prep (NJ) (Monarch (FL) vs Don Bosco Prep (NJ)) (2025-09-05 19:00:00)',
-    want: { kind: 'event', family: 'Flo Football', slot: 10, teams: ['Monarch', 'Don Bosco Prep'],
+    want: { kind: 'event', family: 'Flo Football', slot: 10, teams: ['Monarch (FL)', 'Don Bosco Prep (NJ)'],
     startsAt: '2025-09-05T23:00:00.000Z' } },
   { item: '53', name: 'US (Peacock 023) | Clippers vs. Lakers (2025-11-25 23:00:05)', want: { kind: 'event',
     family: 'Peacock', slot: 23, teams: ['Clippers', 'Lakers'], time: '23:00',
@@ -164,8 +164,8 @@ const pipes: Row[] = [
     now: '2026-05-10T12:00:00Z', want: { kind: 'event', slot: 7, teams: ['GIRONA', 'REAL SOCIEDAD'], quality: ['8K'],
     timeZone: 'Europe/Paris', date: '2026-05-14', startsAt: '2026-05-14T17:55:00.000Z' } },
   { item: '76', name: 'Next | Rockies at Pirates | all | 14-05-2026 | 18:35 (GMT) |', now: '2026-05-10T12:00:00Z',
-    want: { kind: 'event', teams: ['Rockies', 'Pirates'], awayFirst: true, timeZone: 'Europe/London',
-    date: '2026-05-14', startsAt: '2026-05-14T17:35:00.000Z' } },
+    want: { kind: 'event', teams: ['Rockies', 'Pirates'], awayFirst: true, timeZone: 'UTC',
+    date: '2026-05-14', startsAt: '2026-05-14T18:35:00.000Z' } },
   { item: '77',
     name: 'US - MLB GAME 02 : DETROIT TIGERS @ CLEVELAND GUARDIANS – SEP 4 – 8:15 PM ET / SEP 5 – 1:15 AM UK',
     now: '2025-09-04T12:00:00Z', want: { kind: 'event', family: 'MLB', slot: 2, teams: ['DETROIT TIGERS',
@@ -288,4 +288,46 @@ describe('parseChannelName on the real examples of wire-formats.md 3.2', () => {
       });
     });
   }
+});
+
+describe('parseChannelName on the decorations and notations of other providers', () => {
+  const NOW = '2026-12-01T13:30:00Z'; // 08:30 in New York
+  const rows: { name: string; want: Record<string, unknown> }[] = [
+    { name: '[US] ESPN+ 12 | Duke vs UNC 7:00 PM ET', want: { family: 'ESPN+', slot: 12, teams: ['Duke', 'UNC'] } },
+    {
+      name: 'CA | Sportsnet+ 04 • Maple Leafs @ Canadiens 7PM ET',
+      want: { family: 'Sportsnet+', slot: 4, teams: ['Maple Leafs', 'Canadiens'], awayFirst: true },
+    },
+    { name: 'CBB 105 Wisconsin vs Auburn 7PM ET', want: { family: 'CBB', slot: 105, teams: ['Wisconsin', 'Auburn'] } },
+    {
+      name: 'Soccer 01 | Real Madrid • BVB 18:45 CET',
+      want: { slot: 1, teams: ['Real Madrid', 'BVB'], time: '18:45', timeZone: 'Europe/Paris' },
+    },
+    {
+      name: 'LL 01 - Osasuna x Levante - KO 21.00 CET',
+      want: { teams: ['Osasuna', 'Levante'], time: '21:00', timeZone: 'Europe/Paris' },
+    },
+    {
+      name: 'Footy 1 - Arsenal v Chelsea 01/12 17:45GMT',
+      want: { teams: ['Arsenal', 'Chelsea'], date: '2026-12-01', time: '17:45', timeZone: 'UTC' },
+    },
+    {
+      name: 'EVT 7: New Jersey x Minnesota 1.12. 7:00 PM ET',
+      want: { teams: ['New Jersey', 'Minnesota'], date: '2026-12-01', time: '19:00' },
+    },
+    { name: 'NBA 03: Pacers v Bulls Hlts', want: { teams: ['Pacers', 'Bulls'], highlights: true } },
+    { name: 'NBA 04: Pacers v Bulls (Rpl)', want: { teams: ['Pacers', 'Bulls'], replay: true } },
+    { name: 'NHL 04: Pens @ Flyers (Alt)', want: { teams: ['Pens', 'Flyers'], feed: ['alternate'] } },
+    { name: 'NFL 02: TNF: Bills @ Chiefs 8:15 PM ET', want: { teams: ['Bills', 'Chiefs'], network: ['TNF'] } },
+    { name: 'NFL 05 | SNF Bills @ Chiefs 8:20 PM ET', want: { teams: ['Bills', 'Chiefs'], network: ['SNF'] } },
+    {
+      name: 'SE: Girona - Real Sociedad | 19:55 CEST | SE: TV4 PLAY PPV 7',
+      want: { family: 'TV4 PLAY PPV', slot: 7, teams: ['Girona', 'Real Sociedad'] },
+    },
+    { name: 'NFL : 15 - [1080p]', want: { kind: 'placeholder', family: 'NFL', slot: 15 } },
+    { name: 'Miami (OH) at Ohio 7:00 PM ET', want: { teams: ['Miami (OH)', 'Ohio'] } },
+  ]; // prettier-ignore
+  it.each(rows)('reads $name', ({ name, want }) => {
+    expect(parseView(name, families, NOW)).toMatchObject({ kind: 'event', ...want });
+  });
 });

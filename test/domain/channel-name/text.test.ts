@@ -144,7 +144,7 @@ describe('isPlaceholderText', () => {
 describe('cleanTeam', () => {
   it.each([
     ['#12 Georgetown', 'Georgetown'], ['8 Alabama', 'Alabama'], ['(5) Duke', 'Duke'], ['No. 3 Texas', 'Texas'],
-    ['Georgetown #12', 'Georgetown'], ['Monarch (FL)', 'Monarch'], [' - Kansas St. ', 'Kansas St.'],
+    ['Georgetown #12', 'Georgetown'], ['Monarch (FL)', 'Monarch (FL)'], ['(FL) Monarch', 'Monarch'], ['Chelsea (SE)', 'Chelsea'], [' - Kansas St. ', 'Kansas St.'],
     ['FC Cincinnati 2', 'FC Cincinnati 2'], ['Philadelphia 76ers', 'Philadelphia 76ers'], ['New York Red Bulls II', 'New York Red Bulls II'],
     ['Argentina U20', 'Argentina U20'], ['Bodø/Glimt', 'Bodø/Glimt'],
   ])('cleans %j to %j', (raw, clean) => {

@@ -18,8 +18,11 @@ export interface TimeHit {
 
 // Not after a letter, digit, `:`, `.` or `/` (so `24/7`, `5.21.25` and `U20` are not times); seconds are
 // read and dropped; an am/pm marker may follow with or without a space (`7:30 PM`, `8pm`, `7:30p`).
-const TIME =
-  /(?<![\p{L}\p{N}:./])(\d{1,2})(?:([:.h])(\d{2}))?(?::\d{2})?(?:\s?([ap])(\.?m)?\.?)?(?![\p{L}\p{N}]|[:./]\d)/giu;
+// A zone word may be glued to the time (`17:45GMT`).
+const TIME = new RegExp(
+  `(?<![\\p{L}\\p{N}:./])(\\d{1,2})(?:([:.h])(\\d{2}))?(?::\\d{2})?(?:\\s?([ap])(\\.?m)?\\.?)?(?![\\p{N}]|[:./]\\d)(?=(?:${ZONE_WORDS})(?![\\p{L}])|[^\\p{L}]|$)`,
+  'giu',
+);
 // `ET`, `(GMT)`; a closing bracket is taken only with its opening one (`(6.19 7:30 PM ET)` keeps its `)`).
 const ZONE_AFTER = new RegExp(`\\s*(?:\\(\\s*(${ZONE_WORDS})\\s*\\)|(${ZONE_WORDS})(?![\\p{L}]))`, 'iuy');
 
@@ -61,7 +64,8 @@ export function findTimes(text: string): TimeHit[] {
       hour: hour24,
       minute,
       meridiem: Boolean(ampm),
-      dotted: sep === '.' && !ampm,
+      // A zone word after it makes `21.00 CET` a kick-off, never a date.
+      dotted: sep === '.' && !ampm && !z,
       zone: z?.zone ?? null,
     });
   }

@@ -8,6 +8,8 @@ export interface DateHit {
   year: number | null;
   month: number;
   day: number;
+  /** The other reading of an all-numeric date whose parts could each be the month (`01/12`), else null. */
+  alt: { month: number; day: number } | null;
 }
 
 export interface DateOptions {
@@ -41,7 +43,8 @@ const SLASH = new RegExp(
   `(?:${WD})?(?<![\\p{N}./-])(?!24/7(?!\\d))(\\d{1,2})/(\\d{1,2})(?![\\p{N}]|/\\d)`,
   'giu',
 );
-const DOTTED = /(?<![\p{N}./:])(\d{1,2})\.(\d{1,2})(?![\p{N}]|\.\d)/gu;
+// A trailing dot (`1.12.`) is the German and Nordic way: always day first.
+const DOTTED = /(?<![\p{N}./:])(\d{1,2})\.(\d{1,2})(\.)?(?![\p{N}]|\.\d)/gu;
 
 function daysIn(month: number, year: number | null): number {
   if (month === 2)
@@ -63,42 +66,48 @@ function fullYear(y: string | undefined): number | null {
   return y.length === 2 ? 2000 + n : n;
 }
 
-/** Orders two numbers as month/day: a value over 12 can only be the day, else `dayFirst` decides. */
-function monthDay(a: number, b: number, dayFirst: boolean): [number, number] {
-  if (a > 12) return [b, a];
-  if (b > 12) return [a, b];
-  return dayFirst ? [b, a] : [a, b];
+type Reading = [year: number | null, month: number, day: number, alt?: { month: number; day: number }];
+
+/**
+ * Orders two numbers as month/day: a value over 12 can only be the day, else `dayFirst` decides and the other
+ * order is kept as the alternative reading.
+ */
+function monthDay(year: number | null, a: number, b: number, dayFirst: boolean): Reading {
+  if (a > 12) return [year, b, a];
+  if (b > 12 || a === b) return [year, a, b];
+  return dayFirst ? [year, b, a, { month: a, day: b }] : [year, a, b, { month: b, day: a }];
 }
 
 /** Every date written in `text`, left to right; overlapping readings keep the first (most specific) form. */
 export function findDates(text: string, opts: DateOptions): DateHit[] {
   const hits: DateHit[] = [];
-  const add = (start: number, end: number, year: number | null, month: number, day: number): void => {
+  const add = (start: number, end: number, [year, month, day, alt]: Reading): void => {
     if (!isValidDate(year, month, day)) return;
     if (hits.some((h) => start < h.end && end > h.start)) return;
-    hits.push({ start, end, year, month, day });
+    const other = alt && isValidDate(year, alt.month, alt.day) ? alt : null;
+    hits.push({ start, end, year, month, day, alt: other });
   };
-  const scan = (re: RegExp, read: (m: RegExpExecArray) => [number | null, number, number]): void => {
+  const scan = (re: RegExp, read: (m: RegExpExecArray) => Reading): void => {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const [year, month, day] = read(m);
-      add(m.index, m.index + m[0].length, year, month, day);
-    }
+    for (let m = re.exec(text); m; m = re.exec(text)) add(m.index, m.index + m[0].length, read(m));
   };
   scan(ISO, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]);
   scan(THREE_PART, (m) => {
     const a = Number(m[1]);
     const b = Number(m[3]);
     // Dashes are European (`14-05-2026`); slashes and dots American unless the numbers say otherwise.
-    const [month, day] = monthDay(a, b, m[2] === '-' || opts.dayFirst);
-    return [fullYear(m[4]), month, day];
+    return monthDay(fullYear(m[4]), a, b, m[2] === '-' || opts.dayFirst);
   });
   scan(TEXTUAL, (m) =>
     m[1] !== undefined
       ? [fullYear(m[3]), monthOf(m[2]), Number(m[1])]
       : [fullYear(m[6]), monthOf(m[4]), Number(m[5])],
   );
-  scan(SLASH, (m) => [null, ...monthDay(Number(m[1]), Number(m[2]), opts.dayFirst)]);
-  if (opts.dottedIsDate) scan(DOTTED, (m) => [null, ...monthDay(Number(m[1]), Number(m[2]), opts.dayFirst)]);
+  scan(SLASH, (m) => monthDay(null, Number(m[1]), Number(m[2]), opts.dayFirst));
+  scan(DOTTED, (m): Reading => {
+    if (m[3]) return [null, Number(m[2]), Number(m[1])];
+    // Month 0 is no date: without a trailing dot, `8.29` is a date only beside another time.
+    return opts.dottedIsDate ? monthDay(null, Number(m[1]), Number(m[2]), opts.dayFirst) : [null, 0, 0];
+  });
   return hits.sort((a, b) => a.start - b.start);
 }

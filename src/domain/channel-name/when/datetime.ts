@@ -15,7 +15,13 @@ export interface WrittenDateTime {
   time: string | null;
   /** IANA zone named in the payload, or null. */
   zone: string | null;
-  date: { year: number | null; month: number; day: number } | null;
+  /** `alt`: the other order of an all-numeric date that reads both ways (`01/12`); the day nearest decides. */
+  date: {
+    year: number | null;
+    month: number;
+    day: number;
+    alt: { month: number; day: number } | null;
+  } | null;
   /** `stop:YYYY-MM-DD HH:MM:SS`, as local date and time. */
   stop: { ymd: string; hhmm: string } | null;
 }
@@ -40,6 +46,14 @@ function maskSpans(text: string, spans: Span[]): string {
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+// `KO 18.45`, `K.O. 20:00`, `Kick-off: 3pm`: the word goes with the time it announces.
+const KICK_OFF_BEFORE = /(?:^|[^\p{L}])(?:ko|k\.o\.|kick[- ]?off)\s*:?\s*$/iu;
+
+function kickOffWordStart(text: string, start: number): number {
+  const m = KICK_OFF_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+  return m ? start - m[0].length + (/^[^\p{L}]/u.test(m[0]) ? 1 : 0) : start;
 }
 
 function hour24(h: number, ampm: string | undefined): number {
@@ -67,13 +81,15 @@ export function extractDateTime(payload: string, providerZone: string): WrittenD
     if (isStop) {
       if (hhmm && !stop) stop = { ymd: ymdOf(y, mo, d), hhmm };
     } else if (!date) {
-      date = { year: y, month: mo, day: d };
+      date = { year: y, month: mo, day: d, alt: null };
       time = hhmm;
     }
   }
   text = maskSpans(text, stamps);
 
-  const definite = findTimes(text).filter((t) => !t.dotted);
+  const definite = findTimes(text)
+    .filter((t) => !t.dotted)
+    .map((t) => ({ ...t, start: kickOffWordStart(text, t.start) }));
   const first: TimeHit | undefined = definite[0];
   const zone = first?.zone ?? null;
   text = maskSpans(text, definite);
@@ -82,7 +98,9 @@ export function extractDateTime(payload: string, providerZone: string): WrittenD
   const dates: DateHit[] = findDates(text, { dayFirst, dottedIsDate: definite.length > 0 || time !== null });
   text = maskSpans(text, dates);
   const firstDate = dates[0];
-  if (!date && firstDate) date = { year: firstDate.year, month: firstDate.month, day: firstDate.day };
+  if (!date && firstDate) {
+    date = { year: firstDate.year, month: firstDate.month, day: firstDate.day, alt: firstDate.alt };
+  }
 
   if (!time && first) time = formatHhmm(first.hour, first.minute);
   if (!time) {
@@ -90,7 +108,7 @@ export function extractDateTime(payload: string, providerZone: string): WrittenD
     const dotted = findTimes(text).find((t) => t.dotted);
     if (dotted) {
       time = formatHhmm(dotted.hour, dotted.minute);
-      text = maskSpans(text, [dotted]);
+      text = maskSpans(text, [{ ...dotted, start: kickOffWordStart(text, dotted.start) }]);
     }
   }
   return { text, time, zone, date, stop };

@@ -65,18 +65,33 @@ export interface When {
   timeOnly: boolean;
 }
 
+export interface WrittenDate {
+  year: number | null;
+  month: number;
+  day: number;
+  /** The other order of an all-numeric date that reads both ways. */
+  alt?: { month: number; day: number } | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The date a written date means: its year inferred, and of two readings the one nearer `today`. */
+function dateOf(written: WrittenDate, today: string): string {
+  const readings = [written, ...(written.alt ? [written.alt] : [])].map((r) =>
+    ymdOf(written.year ?? inferYear(r.month, r.day, today), r.month, r.day),
+  );
+  const distance = (ymd: string) => Math.abs(Date.parse(ymd) - Date.parse(today)) / DAY_MS;
+  return readings.reduce((best, r) => (distance(r) < distance(best) ? r : best));
+}
+
 /** Combines a written date (maybe without year) and time in `timeZone` into a day and an instant. */
 export function resolveWhen(
-  written: { year: number | null; month: number; day: number } | null,
+  written: WrittenDate | null,
   time: string | null,
   timeZone: string,
   now: Date,
 ): When {
-  let date: string | null = null;
-  if (written) {
-    const year = written.year ?? inferYear(written.month, written.day, wallClock(now, timeZone).ymd);
-    date = ymdOf(year, written.month, written.day);
-  }
+  const date = written ? dateOf(written, wallClock(now, timeZone).ymd) : null;
   if (!time) return { date, time: null, startsAt: null, timeOnly: false };
   if (date) return { date, time, startsAt: zonedToUtc(date, time, timeZone), timeOnly: false };
   return { date, time, startsAt: likelyOccurrence(time, timeZone, now), timeOnly: true };

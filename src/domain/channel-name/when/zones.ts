@@ -1,6 +1,7 @@
 // Zone words written after a kick-off time, mapped to IANA zones. Abbreviations stand for the region, not a
 // fixed offset: providers write `EST` all summer, and DST must come from the zone rules (DESIGN "Time is
-// explicit"). `GMT` follows the brief: UK names mean London time, summer or winter.
+// explicit"). `GMT` is the exception: it names the offset itself, and providers that write it in summer mean
+// UTC (their listings agree with the ET ones an hour later than London's clock); `UK` and `BST` mean London.
 
 const ZONES: Record<string, string> = {
   ET: 'America/New_York',
@@ -23,7 +24,8 @@ const ZONES: Record<string, string> = {
   AKDT: 'America/Anchorage',
   HST: 'Pacific/Honolulu',
   UK: 'Europe/London',
-  GMT: 'Europe/London',
+  GMT: 'UTC',
+  Z: 'UTC',
   BST: 'Europe/London',
   LONDON: 'Europe/London',
   DUBLIN: 'Europe/Dublin',
@@ -38,10 +40,29 @@ const ZONES: Record<string, string> = {
   ROME: 'Europe/Rome',
   AMSTERDAM: 'Europe/Amsterdam',
   STOCKHOLM: 'Europe/Stockholm',
+  OSLO: 'Europe/Oslo',
+  COPENHAGEN: 'Europe/Copenhagen',
+  HELSINKI: 'Europe/Helsinki',
+  BRUSSELS: 'Europe/Brussels',
+  VIENNA: 'Europe/Vienna',
+  ZURICH: 'Europe/Zurich',
+  WARSAW: 'Europe/Warsaw',
+  PRAGUE: 'Europe/Prague',
+  LISBOA: 'Europe/Lisbon',
+  ATHENS: 'Europe/Athens',
+  ISTANBUL: 'Europe/Istanbul',
+  TRT: 'Europe/Istanbul',
+  IST: 'Asia/Kolkata',
+  DUBAI: 'Asia/Dubai',
+  GST: 'Asia/Dubai',
+  TOKYO: 'Asia/Tokyo',
+  MELBOURNE: 'Australia/Melbourne',
   EET: 'Europe/Athens',
   EEST: 'Europe/Athens',
   MSK: 'Europe/Moscow',
   UTC: 'UTC',
+  'NEW YORK': 'America/New_York',
+  'LOS ANGELES': 'America/Los_Angeles',
   AEST: 'Australia/Sydney',
   AEDT: 'Australia/Sydney',
   SYDNEY: 'Australia/Sydney',
