@@ -47,6 +47,9 @@ export interface ParseStats {
 
 export type ChannelKind = 'event' | 'placeholder' | 'other';
 
+/** How a name's family was recognised: a provider pattern, a configured family, the lineup, or the generic rule. */
+export type FamilySource = 'provider' | 'config' | 'discovered' | 'generic';
+
 export interface ChannelFlags {
   /** Quality tags: `1080p`, `4K`, `HD`, `FHD`... */
   quality: string[];
@@ -68,6 +71,8 @@ export interface ParsedChannel {
   family: string | null;
   /** Slot number within the family; null when none. */
   slot: number | null;
+  /** How the family was recognised; null when none was. */
+  familySource: FamilySource | null;
   /** Text after the slot separator, trimmed; '' for empty slots. */
   payload: string;
   /** Teams in written order, cleaned (rank marks, tags removed). Empty for non-matchups. */

@@ -6,7 +6,15 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { LeagueConfig } from '../config/leagues.js';
-import { likelyOccurrence, parseChannelName, type CompiledFamilies } from '../domain/channel-name/index.js';
+import {
+  discoverFamilies,
+  likelyOccurrence,
+  parseChannelName,
+  recogniseListed,
+  withDiscovered,
+  type CompiledFamilies,
+  type DiscoveredFamily,
+} from '../domain/channel-name/index.js';
 import { familyLeaguesOf, findLeague, type FamilyLeagueMapping } from '../domain/family-leagues.js';
 import type { GuideChannel, Scheduler } from '../domain/schedule/index.js';
 import type { ParsedChannel, PlaylistEntry, SportEvent } from '../domain/types.js';
@@ -26,19 +34,30 @@ export interface Lineup {
   all: LineupChannel[];
   /** The event and placeholder channels among them (the same objects), which make the guide. */
   channels: UnderstoodChannel[];
+  /** Families the lineup revealed beyond the listed ones. */
+  discovered: DiscoveredFamily[];
 }
 
-/** Reads every live entry's name and gives each event or placeholder channel its guide id and leagues. */
+/**
+ * Finds the families the lineup reveals, reads every live entry's name, and gives each event or placeholder
+ * channel its guide id and leagues.
+ */
 export function understandLineup(
   live: readonly PlaylistEntry[],
   ctx: {
     provider: GuideProvider;
     now: Date;
+    /** The provider's patterns and the configured families. */
     families: CompiledFamilies;
     mappings: readonly FamilyLeagueMapping[];
   },
 ): Lineup {
-  const nameContext = { now: ctx.now, timeZone: ctx.provider.timezone, families: ctx.families };
+  const discovered = discoverFamilies(
+    live.map((e) => e.name),
+    (name) => recogniseListed(name, ctx.families) !== null,
+  );
+  const families = withDiscovered(ctx.families, discovered);
+  const nameContext = { now: ctx.now, timeZone: ctx.provider.timezone, families };
   const read = live.map((entry) => ({ entry, parsed: parseChannelName(entry.name, nameContext) }));
   const inGuide = read.filter((r) => r.parsed.kind !== 'other');
   const ids = uniqueChannelIds(inGuide.map((r) => channelIdFor(r.parsed, r.entry, ctx.provider.slug)));
@@ -48,7 +67,7 @@ export function understandLineup(
     leagues: r.parsed.family ? familyLeaguesOf(ctx.mappings, r.parsed.family) : null,
   }));
   const byEntry = new Map(channels.map((c) => [c.entry, c]));
-  return { all: read.map((r) => byEntry.get(r.entry) ?? { ...r, channelId: null }), channels };
+  return { all: read.map((r) => byEntry.get(r.entry) ?? { ...r, channelId: null }), channels, discovered };
 }
 
 export type Outcomes = ReadonlyMap<UnderstoodChannel, MatchOutcome>;

@@ -17,6 +17,7 @@ export function parsedChannel(over: Partial<ParsedChannel> = {}): ParsedChannel 
     kind: 'event',
     family: 'NBA',
     slot: 1,
+    familySource: 'config',
     payload: 'Lakers @ Celtics',
     teams: ['Lakers', 'Celtics'],
     awayFirst: true,

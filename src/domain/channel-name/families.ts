@@ -1,6 +1,7 @@
-// Channel families as data: provider patterns first, then the global defaults, then the generic rule for
-// families nobody listed (DESIGN "Useful on a provider nobody configured").
-import type { ChannelFamily } from '../types.js';
+// Channel families as data: provider patterns first, then the global defaults, then the families the lineup
+// itself reveals, then the generic rule for a lone name (DESIGN "Useful on a provider nobody configured").
+import type { ChannelFamily, FamilySource } from '../types.js';
+import { slotHead, type DiscoveredFamily } from './discover.js';
 import { recogniseGenericSlot, recogniseTrailingSlot, stripRegionPrefix } from './generic-slot.js';
 import { normalizeName } from './normalize.js';
 import { familyKey } from '../family-leagues.js';
@@ -23,6 +24,8 @@ export interface FamilyProblem {
 
 export interface CompiledFamilies {
   readonly entries: readonly CompiledFamily[];
+  /** Families the lineup revealed, by key (see familyKey), with their labels. */
+  readonly discovered: ReadonlyMap<string, string>;
   /** Patterns that were skipped, and why. */
   readonly problems: readonly FamilyProblem[];
 }
@@ -31,6 +34,7 @@ export interface RecognisedSlot {
   family: string;
   slot: number;
   payload: string;
+  source: FamilySource;
 }
 
 function compileOne(f: ChannelFamily, source: CompiledFamily['source'], problems: FamilyProblem[]) {
@@ -79,15 +83,34 @@ function leadLetter(pattern: string): string | null {
   return m[2].toLowerCase();
 }
 
-/** Compiles provider patterns (by priority, highest first), then defaults; bad patterns are skipped and reported. */
-export function compileFamilies(provider: ChannelFamily[], defaults: ChannelFamily[]): CompiledFamilies {
+/**
+ * Compiles provider patterns (by priority, highest first), then defaults, then what the lineup revealed; bad
+ * patterns are skipped and reported.
+ */
+export function compileFamilies(
+  provider: ChannelFamily[],
+  defaults: ChannelFamily[],
+  discovered: readonly DiscoveredFamily[] = [],
+): CompiledFamilies {
   const problems: FamilyProblem[] = [];
   const compile = (list: ChannelFamily[], source: CompiledFamily['source']): CompiledFamily[] =>
     list
       .map((f) => compileOne(f, source, problems))
       .filter((f): f is CompiledFamily => f !== null)
       .sort((a, b) => b.priority - a.priority);
-  return { entries: [...compile(provider, 'provider'), ...compile(defaults, 'default')], problems };
+  return {
+    entries: [...compile(provider, 'provider'), ...compile(defaults, 'default')],
+    discovered: new Map(discovered.map((d) => [d.key, d.family])),
+    problems,
+  };
+}
+
+/** The same families with what a lineup revealed added. */
+export function withDiscovered(
+  families: CompiledFamilies,
+  discovered: readonly DiscoveredFamily[],
+): CompiledFamilies {
+  return { ...families, discovered: new Map(discovered.map((d) => [d.key, d.family])) };
 }
 
 /** The label to show: a captured `family` group as written (`DAZN CA`), the listed label when they agree. */
@@ -105,8 +128,8 @@ function tidyPayload(payload: string | undefined): string {
   return (payload ?? '').replace(/^[\s:|•-]+/u, '').trim();
 }
 
-/** Recognition on an already normalized name (see normalizeName). */
-export function recogniseNormalized(name: string, families: CompiledFamilies): RecognisedSlot | null {
+/** Recognition by the provider's patterns and the configured families alone, on a normalized name. */
+export function recogniseListed(name: string, families: CompiledFamilies): RecognisedSlot | null {
   const core = stripRegionPrefix(name);
   const nameLead = name.charAt(0).toLowerCase();
   const coreLead = core.charAt(0).toLowerCase();
@@ -120,9 +143,22 @@ export function recogniseNormalized(name: string, families: CompiledFamilies): R
       family: labelOf(entry, m.groups?.family),
       slot: Number(slot),
       payload: tidyPayload(m.groups?.payload),
+      source: entry.source === 'provider' ? 'provider' : 'config',
     };
   }
-  return recogniseGenericSlot(core) ?? recogniseTrailingSlot(core);
+  return null;
+}
+
+/** Recognition on an already normalized name (see normalizeName). */
+export function recogniseNormalized(name: string, families: CompiledFamilies): RecognisedSlot | null {
+  const listed = recogniseListed(name, families);
+  if (listed) return listed;
+  const core = stripRegionPrefix(name);
+  const head = families.discovered.size > 0 ? slotHead(core) : null;
+  const family = head && families.discovered.get(familyKey(head.prefix));
+  if (head && family) return { family, slot: head.slot, payload: head.rest, source: 'discovered' };
+  const generic = recogniseGenericSlot(core) ?? recogniseTrailingSlot(core);
+  return generic && { ...generic, source: 'generic' };
 }
 
 /** Family, slot number and payload of an event-channel name, or null when the name is not a numbered slot. */

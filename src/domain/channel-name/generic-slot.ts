@@ -46,8 +46,10 @@ const STRONG_MATCHUP = /\s(?:vs\.?|v\.?|versus|@|at|x)\s/i;
 // Without a separator after the number, only a clear matchup says the words are an event's.
 const CLEAR_MATCHUP = /\s(?:vs\.?|v\.?|versus|@)\s/i;
 
-function readsAsEvent(payload: string): boolean {
-  return STRONG_MATCHUP.test(` ${payload} `) || findTimes(payload).length > 0 || isPlaceholderText(payload);
+/** Teams with a clear separator, a time, or (unless left out) a placeholder word: what an event slot says. */
+export function readsAsEvent(payload: string, opts: { placeholders?: boolean } = {}): boolean {
+  if (STRONG_MATCHUP.test(` ${payload} `) || findTimes(payload).length > 0) return true;
+  return (opts.placeholders ?? true) && isPlaceholderText(payload);
 }
 
 export interface GenericSlot {

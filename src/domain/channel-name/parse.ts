@@ -32,6 +32,7 @@ export function parseChannelName(name: string, ctx: NameContext): ParsedChannel 
     name,
     family: slot?.family ?? null,
     slot: slot?.slot ?? null,
+    familySource: slot?.source ?? null,
     payload,
     ...reading,
   };
