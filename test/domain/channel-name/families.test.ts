@@ -22,6 +22,7 @@ describe('compileFamilies', () => {
       family: 'High',
       slot: 7,
       payload: 'Lakers vs Celtics',
+      source: 'provider',
     });
   });
 
@@ -84,7 +85,7 @@ describe('recogniseSlot with the default families', () => {
     ['US - MLB GAME 02 : A @ B', 'MLB', 2, 'A @ B'],
     ['NFL\n01: Bills vs Broncos', 'NFL', 1, 'Bills vs Broncos'],
   ])('recognises %j as %s slot %i', (name, family, number, payload) => {
-    expect(slot(name)).toEqual({ family, slot: number, payload });
+    expect(slot(name)).toEqual({ family, slot: number, payload, source: 'config' });
   });
 
   it.each([
@@ -125,7 +126,12 @@ describe('the generic rule for families no list names', () => {
     expect(stripRegionPrefix('US - Rugby Pass 12 |')).toBe('Rugby Pass 12 |');
     expect(stripRegionPrefix('(UK) [VIP] Rugby Pass 12 |')).toBe('Rugby Pass 12 |');
     expect(stripRegionPrefix('US (Rugby Pass 023) | A vs B')).toBe('Rugby Pass 023 | A vs B');
-    expect(slot('US: Rugby Pass 12 | A vs B')).toEqual({ family: 'Rugby Pass', slot: 12, payload: 'A vs B' });
+    expect(slot('US: Rugby Pass 12 | A vs B')).toEqual({
+      family: 'Rugby Pass',
+      slot: 12,
+      payload: 'A vs B',
+      source: 'generic',
+    });
     expect(slot('(UK) (Fight Zone 070) | A @ B')).toMatchObject({ family: 'Fight Zone', slot: 70 });
   });
 
