@@ -69,21 +69,72 @@ export async function setFamilyMappingLeagues(
 }
 
 /**
- * The family mappings a provider's names are read with: its own live rows over the universal live ones
- * (a provider row for a family replaces the universal row of that family).
+ * The family mappings a provider's names are read with: its own live rows (an admin's or learned) over the
+ * universal live ones (a provider row for a family replaces the universal row of that family).
  */
 export async function familyMappingsFor(db: Kysely<DB>, providerId: number): Promise<FamilyLeagueMapping[]> {
   const rows = await db
     .selectFrom('family_league_mappings')
-    .select(['family', 'league_keys', 'provider_id'])
+    .select(['family', 'league_keys', 'provider_id', 'source'])
     .where('deleted_at', 'is', null)
     .where((eb) => eb.or([eb('provider_id', 'is', null), eb('provider_id', '=', providerId)]))
     .execute();
   const byFamily = new Map<string, FamilyLeagueMapping>();
   for (const r of rows.sort((a, b) => (a.provider_id === null ? 0 : 1) - (b.provider_id === null ? 0 : 1))) {
-    byFamily.set(familyKey(r.family), { family: r.family, leagues: r.league_keys });
+    const source = r.provider_id === null ? 'config' : r.source === 'learned' ? 'learned' : 'provider';
+    byFamily.set(familyKey(r.family), { family: r.family, leagues: r.league_keys, source });
   }
   return [...byFamily.values()];
+}
+
+/**
+ * Records what a provider's families were learned to carry. A family an admin mapped keeps the admin's mapping;
+ * a learned row is replaced (the old one soft-deleted) only when the lesson changed.
+ */
+export async function saveLearnedMappings(
+  db: Kysely<DB>,
+  providerId: number,
+  learned: ReadonlyMap<string, readonly string[]>,
+): Promise<void> {
+  if (learned.size === 0) return;
+  const live = await listProviderMappings(db, providerId);
+  const byKey = new Map(live.map((r) => [familyKey(r.family), r]));
+  for (const [family, leagues] of learned) {
+    const row = byKey.get(familyKey(family));
+    if (row && (row.source !== 'learned' || sameLeagues(row.league_keys, leagues))) continue;
+    await replaceLearned(db, providerId, row?.id ?? null, family, leagues);
+  }
+}
+
+async function replaceLearned(
+  db: Kysely<DB>,
+  providerId: number,
+  previousId: number | null,
+  family: string,
+  leagues: readonly string[],
+): Promise<void> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      if (previousId !== null) {
+        await trx
+          .updateTable('family_league_mappings')
+          .set({ deleted_at: new Date() })
+          .where('id', '=', previousId)
+          .execute();
+      }
+      await trx
+        .insertInto('family_league_mappings')
+        .values({ provider_id: providerId, family, league_keys: [...leagues], source: 'learned' })
+        .execute();
+    });
+  } catch (err) {
+    // Another instance wrote the same family's row first: its lesson stands until the next generation.
+    if ((err as { code?: unknown }).code !== '23505') throw err;
+  }
+}
+
+function sameLeagues(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Sets a provider's own mapping of a family (insert or replace). */

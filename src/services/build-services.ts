@@ -8,7 +8,7 @@ import { loadSportsConfig } from '../config/sports.js';
 import type { Database } from '../db/database.js';
 import { familyMappingsFor } from '../db/leagues.js';
 import { providerFamilies } from '../db/provider-patterns.js';
-import { normalizeTeamName } from '../domain/matching/index.js';
+import { createLeagueLexicon, type LeagueLexicon } from '../domain/league-names.js';
 import { createEspnClient } from '../sources/espn.js';
 import { createHttpClient } from '../sources/http-client.js';
 import { createPlaylistFetcher } from '../sources/playlist.js';
@@ -33,13 +33,15 @@ export type ServiceConfig = Pick<
   | 'MATCH_CONFIDENCE_THRESHOLD'
 >;
 
-/** League key a league word in a name stands for (`UEFA Champions League` -> `UCL`). */
-function leagueHintIndex(leagues: readonly LeagueConfig[]): (hint: string) => string | null {
-  const byName = new Map<string, string>();
-  for (const l of leagues) {
-    for (const name of [l.key, l.name, ...l.aliases]) byName.set(normalizeTeamName(name), l.key);
-  }
-  return (hint) => byName.get(normalizeTeamName(hint)) ?? null;
+/** The names of the configured leagues: theirs, their aliases and TheSportsDB's. */
+function lexiconOf(leagues: readonly LeagueConfig[]): LeagueLexicon {
+  return createLeagueLexicon(
+    leagues.map((l) => ({
+      key: l.key,
+      sport: l.sport,
+      names: [l.name, ...l.aliases, ...(l.thesportsdb ? [l.thesportsdb.name] : [])],
+    })),
+  );
 }
 
 /** The stateful parts, built once: config files, the playlist reader, the guide generator and its cache. */
@@ -82,10 +84,11 @@ export function buildServices(deps: {
     now: deps.now,
     ...(deps.logger && { logger: deps.logger }),
   });
+  const lexicon = lexiconOf(leagues);
   const matcher = createMatchChain({
     db: deps.database.db,
     leagues,
-    leagueForHint: leagueHintIndex(leagues),
+    leagueForHint: lexicon.exact,
     refresher,
     threshold: config.MATCH_CONFIDENCE_THRESHOLD,
   });
@@ -98,6 +101,7 @@ export function buildServices(deps: {
     defaultFamilies,
     familyMappings: (providerId) => familyMappingsFor(deps.database.db, providerId),
     leagues,
+    lexicon,
     sports,
     providerPatterns: (providerId) => providerFamilies(deps.database.db, providerId),
     matcher,

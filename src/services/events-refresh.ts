@@ -44,6 +44,16 @@ export interface EventsRefresherDeps {
   concurrency?: number;
 }
 
+export interface EnsureOptions {
+  /** Zone of the local days (default: the refresher's). */
+  zone?: string;
+  /**
+   * Leagues whose TheSportsDB team list (the other names teams go by: `BVB`, `Pens`) to make sure of, once a
+   * day; default all of `leagueKeys`.
+   */
+  teamLists?: readonly string[];
+}
+
 export interface RefresherStats {
   ticks: number;
   /** Ticks skipped because another instance held the lock. */
@@ -63,7 +73,11 @@ export interface EventsRefresher {
    * Makes sure the leagues' local days (of `zone`, by default the refresher's) are stored: TTL-cached,
    * coalesced; failures are counted, not thrown. Unknown league keys are ignored.
    */
-  ensure(leagueKeys: readonly string[], localDays: readonly string[], zone?: string): Promise<RefreshCounts>;
+  ensure(
+    leagueKeys: readonly string[],
+    localDays: readonly string[],
+    opts?: EnsureOptions,
+  ): Promise<RefreshCounts>;
   /** Fetches again whatever the TTL says (default: every league, today). */
   refresh(request?: RefreshRequest): Promise<RefreshCounts>;
   /** One background round under the advisory lock; null when another instance holds it. */
@@ -79,8 +93,13 @@ interface RunOptions {
   zone: string;
   /** Fetch again whatever the TTL says (events only: team lists keep their TTL). */
   force: boolean;
-  /** `primary`: ESPN alone for the leagues it covers (TheSportsDB's ids come with the background refresh). */
+  /**
+   * `primary`: ESPN's events alone for the leagues it covers, with TheSportsDB's team lists (its event ids come
+   * with the background refresh).
+   */
   sources: 'all' | 'primary';
+  /** With `primary`: the leagues whose TheSportsDB team lists to fetch. */
+  teamLists?: ReadonlySet<string>;
 }
 
 export function createEventsRefresher(deps: EventsRefresherDeps): EventsRefresher {
@@ -111,8 +130,11 @@ export function createEventsRefresher(deps: EventsRefresherDeps): EventsRefreshe
       while (next < leagues.length) {
         const league = leagues[next++]!;
         await fetcher.fetch(league, 'espn', espnDays, opts.force, counts);
-        if (opts.sources === 'all' || !league.espn)
-          await fetcher.fetch(league, 'thesportsdb', tsdbDays, opts.force, counts);
+        // On demand, TheSportsDB's events only for the leagues ESPN lacks; its team list (once a day) always,
+        // for the other names teams go by (`BVB`, `Pens`, `Spurs`).
+        const primary = opts.sources === 'primary' && league.espn !== null;
+        if (!primary || opts.teamLists?.has(league.key))
+          await fetcher.fetch(league, 'thesportsdb', primary ? [] : tsdbDays, opts.force, counts);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, leagues.length) }, worker));
@@ -126,8 +148,13 @@ export function createEventsRefresher(deps: EventsRefresherDeps): EventsRefreshe
     timeZone,
     today: (zone = timeZone) => today(zone),
     // On demand a guide waits for ESPN only: TheSportsDB's free tier allows 30 requests a minute.
-    ensure: (leagueKeys, localDays, zone = timeZone) =>
-      run(leagueKeys, localDays, { zone, force: false, sources: 'primary' }),
+    ensure: (leagueKeys, localDays, opts = {}) =>
+      run(leagueKeys, localDays, {
+        zone: opts.zone ?? timeZone,
+        force: false,
+        sources: 'primary',
+        teamLists: new Set((opts.teamLists ?? leagueKeys).map((k) => k.toUpperCase())),
+      }),
     async refresh(request = {}) {
       const zone = request.timeZone ?? timeZone;
       const from = request.from ?? today(zone);

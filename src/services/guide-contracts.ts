@@ -85,17 +85,43 @@ export const reportChannelSchema = z.object({
   why: z.string().optional(),
 });
 
+export const familyReportSchema = z.object({
+  family: z.string(),
+  recognisedBy: z
+    .enum(['provider', 'config', 'discovered', 'generic'])
+    .describe(
+      'A provider pattern, a configured family, the lineup itself (shared prefix, several slots), or the generic slot rule',
+    ),
+  slots: z.number().describe('Distinct slot numbers in the lineup'),
+  channels: z.number().describe('Guide channels of the family'),
+  events: z.number().describe('Channels carrying an event (not empty slots)'),
+  matched: z.number(),
+  example: z.string(),
+  leagues: z.array(z.string()).describe('Leagues the family carries; empty when unknown or any'),
+  leagueSource: z
+    .enum(['config', 'provider', 'learned', 'hint'])
+    .nullable()
+    .describe(
+      "Where the leagues come from: checked-in config, the provider's own mapping, learned from the slots' matches, or hinted by the family's name or group",
+    ),
+});
+
 export const matchReportSchema = z.object({
   provider: z.string(),
   generatedAt: z.string(),
   playlist: playlistSummarySchema
     .optional()
     .describe('What reading the playlist found; absent from reports stored before it was recorded'),
+  families: z
+    .array(familyReportSchema)
+    .optional()
+    .describe('Each family found and what it carries; absent from reports stored before it was recorded'),
   channels: z.array(reportChannelSchema),
 });
 
 export type PlaylistSummary = z.infer<typeof playlistSummarySchema>;
 export type ReportChannel = z.infer<typeof reportChannelSchema>;
+export type FamilyReport = z.infer<typeof familyReportSchema>;
 export type MatchReport = z.infer<typeof matchReportSchema>;
 
 /** Milliseconds each stage of one generation took. */

@@ -1,6 +1,7 @@
 import type { LeagueConfig } from '../config/leagues.js';
 import { compileFamilies } from '../domain/channel-name/index.js';
 import type { FamilyLeagueMapping } from '../domain/family-leagues.js';
+import type { LeagueLexicon } from '../domain/league-names.js';
 import { createScheduler, type SportsConfig } from '../domain/schedule/index.js';
 import type { ChannelFamily } from '../domain/types.js';
 import type {
@@ -10,8 +11,9 @@ import type {
   StageTimes,
   UnderstoodChannel,
 } from './guide-contracts.js';
-import { guideChannels, reportOf, understandLineup, writeGuide, type Outcomes } from './guide-stages.js';
-import type { MatchChain } from './match-chain.js';
+import { reportOf } from './guide-report.js';
+import { guideChannels, understandLineup, writeGuide, type Outcomes } from './guide-stages.js';
+import type { ChainResult, MatchChain } from './match-chain.js';
 import type { PlaylistReader } from './playlist-reader.js';
 
 export interface GuideGeneratorDeps {
@@ -20,6 +22,8 @@ export interface GuideGeneratorDeps {
   /** The family mappings of a provider: its own over the universal ones. */
   familyMappings: (providerId: number) => Promise<FamilyLeagueMapping[]>;
   leagues: LeagueConfig[];
+  /** The names of the leagues, for what a family's name or group title says it carries. */
+  lexicon: LeagueLexicon;
   sports: SportsConfig;
   providerPatterns: (providerId: number) => Promise<ChannelFamily[]>;
   /** Without it every event channel keeps its name-built programmes. */
@@ -40,22 +44,29 @@ async function timed<T>(times: Partial<StageTimes>, stage: keyof StageTimes, run
 
 /** read -> understand -> match -> schedule -> write (XMLTV, gzip, ETag) -> report. */
 export function createGuideGenerator(deps: GuideGeneratorDeps) {
-  /** The chain's outcome for each event channel; a failure degrades the guide, never takes it down. */
+  /**
+   * The chain's outcome for each event channel, and what its families were learned to carry; a failure degrades
+   * the guide, never takes it down.
+   */
   async function match(
     provider: GuideProvider,
     channels: readonly UnderstoodChannel[],
     now: Date,
-  ): Promise<Outcomes> {
+  ): Promise<{ outcomes: Outcomes; learned: ReadonlyMap<string, string[]> }> {
     const events = channels.filter((c) => c.parsed.kind === 'event');
-    let outcomes: MatchOutcome[];
+    let result: ChainResult = { outcomes: [], learned: new Map() };
     try {
-      outcomes = deps.matcher ? await deps.matcher.matchChannels(provider, events, now) : [];
+      if (deps.matcher) result = await deps.matcher.matchChannels(provider, events, now);
     } catch (err) {
       deps.logger?.error({ err, provider: provider.slug }, 'matching failed');
       const why = `matching failed: ${err instanceof Error ? err.message.slice(0, 200) : 'unknown error'}`;
-      outcomes = events.map(() => ({ status: 'unmatched', why }));
+      result.outcomes = events.map((): MatchOutcome => ({ status: 'unmatched', why }));
     }
-    return new Map(events.flatMap((c, i) => (outcomes[i] ? [[c, outcomes[i]] as const] : [])));
+    const { outcomes } = result;
+    return {
+      outcomes: new Map(events.flatMap((c, i) => (outcomes[i] ? [[c, outcomes[i]] as const] : []))),
+      learned: result.learned,
+    };
   }
 
   async function generate(provider: GuideProvider): Promise<GeneratedGuide> {
@@ -70,11 +81,12 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
         now,
         families: compileFamilies(await deps.providerPatterns(provider.id), deps.defaultFamilies),
         mappings: await deps.familyMappings(provider.id),
+        lexicon: deps.lexicon,
       }),
     );
-    const outcomes = await timed(times, 'match', () => match(provider, lineup.channels, now));
+    const matched = await timed(times, 'match', () => match(provider, lineup.channels, now));
     const channels = await timed(times, 'schedule', () =>
-      guideChannels(lineup.channels, outcomes, deps.leagues, now),
+      guideChannels(lineup.channels, matched.outcomes, deps.leagues, now),
     );
     const scheduler = createScheduler({
       now,
@@ -83,7 +95,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
       emoji: provider.settings.sportEmoji ?? false,
     });
     const written = await timed(times, 'write', () => writeGuide(channels, scheduler, provider));
-    const report = await timed(times, 'report', () => reportOf(provider, now, playlist, lineup, outcomes));
+    const report = await timed(times, 'report', () => reportOf(provider, now, playlist, lineup, matched));
     return {
       ...written,
       report,

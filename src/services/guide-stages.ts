@@ -1,6 +1,6 @@
 // The stages of one guide generation after the playlist is read, each a function from typed input to typed
-// output: understand the lineup, match its event channels, give each guide channel its league and event, write
-// the XMLTV (gzip and ETag), and report.
+// output: understand the lineup, give each guide channel its league and event once matched, and write the XMLTV
+// (gzip and ETag). The report is guide-report.ts.
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -15,19 +15,18 @@ import {
   type CompiledFamilies,
   type DiscoveredFamily,
 } from '../domain/channel-name/index.js';
-import { familyLeaguesOf, findLeague, type FamilyLeagueMapping } from '../domain/family-leagues.js';
+import {
+  familyLeaguesOf,
+  findLeague,
+  restricts,
+  type FamilyLeagueMapping,
+  type FamilyLeagues,
+} from '../domain/family-leagues.js';
+import type { LeagueLexicon } from '../domain/league-names.js';
 import type { GuideChannel, Scheduler } from '../domain/schedule/index.js';
-import type { ParsedChannel, PlaylistEntry, SportEvent } from '../domain/types.js';
+import type { ParsedChannel, PlaylistEntry } from '../domain/types.js';
 import { channelIdFor, uniqueChannelIds, writeXmltv } from '../domain/xmltv/index.js';
-import type {
-  GuideProvider,
-  LineupChannel,
-  MatchOutcome,
-  MatchReport,
-  ReportChannel,
-  UnderstoodChannel,
-} from './guide-contracts.js';
-import type { ReadPlaylist } from './playlist-reader.js';
+import type { GuideProvider, LineupChannel, MatchOutcome, UnderstoodChannel } from './guide-contracts.js';
 
 export interface Lineup {
   /** Every live entry, in playlist order. */
@@ -50,6 +49,7 @@ export function understandLineup(
     /** The provider's patterns and the configured families. */
     families: CompiledFamilies;
     mappings: readonly FamilyLeagueMapping[];
+    lexicon: LeagueLexicon;
   },
 ): Lineup {
   const discovered = discoverFamilies(
@@ -64,10 +64,28 @@ export function understandLineup(
   const channels = inGuide.map((r, i): UnderstoodChannel => ({
     ...r,
     channelId: ids[i] ?? '',
-    leagues: r.parsed.family ? familyLeaguesOf(ctx.mappings, r.parsed.family) : null,
+    leagues: leaguesOf(r.parsed, r.entry, ctx.mappings, ctx.lexicon),
   }));
   const byEntry = new Map(channels.map((c) => [c.entry, c]));
   return { all: read.map((r) => byEntry.get(r.entry) ?? { ...r, channelId: null }), channels, discovered };
+}
+
+/**
+ * The leagues a channel's family carries: a config or admin mapping decides; otherwise what was learned, and
+ * what the family's own name and the channel's group title name (`Premier League 4`, `UK| PREMIER LEAGUE`).
+ */
+function leaguesOf(
+  parsed: ParsedChannel,
+  entry: PlaylistEntry,
+  mappings: readonly FamilyLeagueMapping[],
+  lexicon: LeagueLexicon,
+): FamilyLeagues | null {
+  const mapped = parsed.family ? familyLeaguesOf(mappings, parsed.family) : null;
+  if (mapped && restricts(mapped.source) && mapped.leagues.length > 0) return mapped;
+  const hinted = [...(parsed.family ? lexicon.within(parsed.family) : []), ...lexicon.within(entry.group)];
+  const leagues = [...new Set([...(mapped?.leagues ?? []), ...hinted])];
+  if (leagues.length === 0) return mapped;
+  return { leagues, source: mapped && mapped.leagues.length > 0 ? mapped.source : 'hint' };
 }
 
 export type Outcomes = ReadonlyMap<UnderstoodChannel, MatchOutcome>;
@@ -155,71 +173,4 @@ export async function writeGuide(
     },
   );
   return { etag: `"${hash.digest('hex').slice(0, 32)}"`, xmlGzip: Buffer.concat(gz), xmlBytes };
-}
-
-function reportParsed(p: ParsedChannel): ReportChannel['parsed'] {
-  return {
-    kind: p.kind,
-    family: p.family,
-    slot: p.slot,
-    teams: p.teams,
-    title: p.title,
-    time: p.time,
-    timeZone: p.timeZone,
-    date: p.date,
-    startsAt: p.startsAt?.toISOString() ?? null,
-  };
-}
-
-function reportEvent(e: SportEvent): NonNullable<ReportChannel['event']> {
-  return {
-    id: e.id,
-    title: e.title,
-    league: e.league,
-    startsAt: e.startsAt.toISOString(),
-    status: e.status,
-    externalIds: e.externalIds,
-  };
-}
-
-function reportChannel(c: LineupChannel, outcome: MatchOutcome | undefined): ReportChannel {
-  const row = { channelId: c.channelId, name: c.entry.name, parsed: reportParsed(c.parsed) };
-  if (c.parsed.kind === 'other') return { ...row, status: 'not-event' };
-  if (c.parsed.kind === 'placeholder') return { ...row, status: 'placeholder' };
-  if (outcome?.status === 'matched' && outcome.event) {
-    return {
-      ...row,
-      status: 'matched',
-      event: reportEvent(outcome.event),
-      handler: outcome.handler ?? 'unknown',
-      confidence: outcome.confidence ?? 0,
-      why: outcome.why,
-    };
-  }
-  return { ...row, status: 'unmatched', why: outcome?.why ?? 'matching is not available' };
-}
-
-/** One row per live channel, and what reading the playlist found. */
-export function reportOf(
-  provider: GuideProvider,
-  now: Date,
-  playlist: ReadPlaylist,
-  lineup: Lineup,
-  outcomes: Outcomes,
-): MatchReport {
-  const outcomeOf = outcomes as ReadonlyMap<LineupChannel, MatchOutcome>;
-  return {
-    provider: provider.slug,
-    generatedAt: now.toISOString(),
-    playlist: {
-      entries: playlist.stats.entries + (playlist.stats.dropped ?? 0),
-      live: playlist.live.length,
-      vod: playlist.vod,
-      skipped: playlist.stats.skipped,
-      problems: playlist.stats.problems,
-      withoutUrl: playlist.stats.withoutUrl ?? 0,
-      reused: playlist.reused,
-    },
-    channels: lineup.all.map((c) => reportChannel(c, outcomeOf.get(c))),
-  };
 }

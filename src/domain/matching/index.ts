@@ -1,7 +1,9 @@
 // Matching a parsed channel to a real event: which events to consider (`candidates`), an index of their teams'
 // names (`candidate-index`, `team-names`), scoring each piece of evidence (`team-scores`, `title`,
-// `evidence`), the decision (`decide`), and the key a match is remembered by (`fingerprint`).
+// `evidence`), the decision (`decide`), the key a match is remembered by (`fingerprint`), and what a family's
+// matches teach about its leagues (`learn`).
 export { admitsLeague, candidateQuery, inWindow, type CandidateQuery } from './candidates.js';
 export { matchChannel, type ScoredCandidate } from './decide.js';
 export { channelFingerprint, type ChannelFingerprint } from './fingerprint.js';
+export { learnFamilyLeagues, type FamilyMatch } from './learn.js';
 export { normalizeTeamName, teamAliases, type TeamRecord } from './team-names.js';
