@@ -159,6 +159,11 @@ export function createHandlers(deps: HandlerDeps): Handler[] {
         const row = agreed.get(job.fp.key);
         const event = row && events.get(row.event_id);
         if (!row || !event) continue;
+        // What another provider's same name carried must still be a league this channel may carry.
+        if (!admitsLeague(job.query, event.league)) {
+          job.steps.push(`cross-provider: another provider's match is in ${event.league}, not searched here`);
+          continue;
+        }
         job.answer = {
           event,
           handler: 'cross-provider',

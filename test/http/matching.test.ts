@@ -96,11 +96,38 @@ describe('matching the development corpus end to end', () => {
 
   it('explains every match with a handler, a confidence and a reason', () => {
     for (const row of report.filter((r) => r.status === 'matched')) {
-      expect(row.handler).toMatch(/^(local-events|sources|cross-provider|match-cache|llm)$/);
+      // A cold guide: nothing is stored yet, so the sources answer (the first league-days fetched let the
+      // local events answer the channels that follow).
+      expect(row.handler).toMatch(/^(local-events|sources)$/);
       expect(row.confidence).toBeGreaterThan(0);
       expect(row.confidence).toBeLessThanOrEqual(1);
       expect(row.why).toBeTruthy();
     }
+  });
+
+  it('reports each family found, where its leagues come from and how many of its channels matched', async () => {
+    const res = await request(t.url).get('/api/providers/acme/matches').set(t.auth);
+    const families = res.body.families as {
+      family: string;
+      recognisedBy: string;
+      slots: number;
+      events: number;
+      matched: number;
+      leagues: string[];
+      leagueSource: string | null;
+    }[];
+    const byFamily = new Map(families.map((f) => [f.family, f]));
+    const nba = labels.filter((l) => /^NBA \d/.test(l.name));
+    expect(byFamily.get('NBA')).toMatchObject({
+      recognisedBy: 'config',
+      slots: nba.length,
+      events: nba.filter((l) => l.kind === 'event').length,
+      matched: nba.filter((l) => l.expect).length,
+      leagues: ['NBA'],
+      leagueSource: 'config',
+    });
+    expect(byFamily.get('ESPN+')).toMatchObject({ leagueSource: 'config' });
+    for (const f of families) expect(f.matched, f.family).toBeLessThanOrEqual(f.events);
   });
 
   it("starts every matched channel's live programme at its event's start", () => {
@@ -117,15 +144,19 @@ describe('matching the development corpus end to end', () => {
     }
   });
 
-  it('makes no ESPN or TheSportsDB call for a second generation of the same guide', async () => {
+  it('answers a second generation of the same guide from the match cache, with no source call', async () => {
     fake.resetStats();
     t.services.guides.invalidate('acme');
     const again = await request(t.url).get('/epg/acme.xml');
     expect(again.status).toBe(200);
     expect(sourceCalls(fake.stats())).toBe(0);
+    const res = await request(t.url).get('/api/providers/acme/matches').set(t.auth);
+    const matched = (res.body.channels as ReportRow[]).filter((r) => r.status === 'matched');
+    expect(matched.length).toBe(report.filter((r) => r.status === 'matched').length);
+    expect(new Set(matched.map((r) => r.handler))).toEqual(new Set(['match-cache']));
   });
 
-  it('reuses another provider’s confirmed match for an identical name on the same day', async () => {
+  it('gives another provider’s identical name the same event, from the events stored for the first', async () => {
     const name = labels.find((l) => l.kind === 'event' && l.expect)!;
     const row = report.find((r) => r.name === name.name)!;
     writeFileSync(
@@ -138,7 +169,7 @@ describe('matching the development corpus end to end', () => {
       .send({ slug: 'other', name: 'Other', playlistUrl: 'file:other.m3u', timezone: TZ });
     const res = await request(t.url).get('/api/providers/other/matches').set(t.auth);
     const other = (res.body.channels as ReportRow[]).find((r) => r.name === name.name)!;
-    expect(other.status).toBe('matched');
+    expect(other).toMatchObject({ status: 'matched', handler: 'local-events' });
     expect(other.event?.id).toBe(row.event?.id);
   });
 });
