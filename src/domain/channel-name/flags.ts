@@ -46,6 +46,8 @@ const RULES: Rule[] = [
   [/\(\s*(home|away|national|local)\s*\)/giu, (m, f) => addOnce(f.feed, (m[1] ?? '').toLowerCase())],
   [/\b(home|away|national|local)\s+feed\b\s*:?/giu, (m, f) => addOnce(f.feed, (m[1] ?? '').toLowerCase())],
   [/\bmulti-?feed\b/giu, (_m, f) => addOnce(f.feed, 'multi')],
+  // A feed named after a dash at the end: `... - Special Feed`, `- Spanish Feed`.
+  [/\s-\s*((?:\p{L}+\s){0,2}feed)\s*$/giu, (m, f) => addOnce(f.feed, (m[1] ?? '').toLowerCase())],
   [
     /\(\s*([^()]*?\b(?:feed|vision|cam|manningcast|simulcast|alt(?:ernate)? (?:broadcast|telecast))\b[^()]*?)\s*\)/giu,
     (m, f) => addOnce(f.feed, m[1] ?? ''),
@@ -77,6 +79,12 @@ const RULES: Rule[] = [
     (m, f) => addOnce(f.network, m[1] ?? ''),
   ],
   [/^\s*(TNF|MNF|SNF)\s+/gu, (m, f) => addOnce(f.network, m[1] ?? '')],
+  // "Live", "today" and "at" (the hour) in the languages lineups are written in, before a time or at the end:
+  // `En Vivo 20:00`, `- HOY 7:00PM`, `Hora 17:00`, `kl. 19.00`, `om 20:00`, `um 20:00 Uhr`.
+  [
+    /(?<![\p{L}])(?:en vivo|en directo|ao vivo|hoy|hora|kl\.?|klo\.?|om|um)(?=\s*(?:\d|$|[|•]))|(?<=\d)\s*uhr\b/giu,
+    () => undefined,
+  ],
 ];
 
 const HIGHLIGHT_WORD = /\b(?:highlights?|condensed|recap)\b/i;

@@ -31,7 +31,7 @@ export function stripRegionPrefix(name: string): string {
 const WORD = "[\\p{L}+][\\p{L}\\p{M}+&'.ⓧ-]*";
 // The gap may hold a colon or pipe (`NFL : 15 - ...`, `NFL | 01 - ...`); then a separator must follow the number.
 const GENERIC = new RegExp(
-  `^(?<family>${WORD}(?: ${WORD}){0,4}?)(?<gap>\\s*(?:[:|]\\s*)?)(?<slot>\\d{1,3})(?![\\p{L}\\p{N}/.,']|:\\d)(?<rest>.*)$`,
+  `^(?<family>${WORD}(?: (?:/ )?${WORD}){0,4}?)(?<gap>\\s*(?:[:|]\\s*)?)(?<slot>\\d{1,3})(?![\\p{L}\\p{N}/.,']|:\\d)(?<rest>.*)$`,
   'u',
 );
 // The slot written last, after the event: `GIRONA - REAL SOCIEDAD | 19:55 CEST | SE: TV4 PLAY PPV 7`.

@@ -36,6 +36,14 @@ export function isKnownLeague(text: string): boolean {
 const LEADING_SPORT =
   /^((?:men's |women's )?(?:soccer|football|basketball|baseball|softball|hockey|ice hockey|volleyball|lacrosse|field hockey|wrestling|rugby|water polo))(?:\s*\((?:m|w|men|women)\))?\s+(?=\S)/i;
 
+/** A sport and maybe a gender alone: `Field Hockey`, `Soccer (W)`, what follows a matchup after ` - `. */
+export function isSportText(text: string): boolean {
+  return (
+    LEADING_SPORT.test(`${text.trim()} .`) &&
+    LEADING_SPORT.exec(`${text.trim()} .`)?.[0].trim() === text.trim()
+  );
+}
+
 export function splitLeadingSport(text: string): { hint: string; rest: string } | null {
   const m = LEADING_SPORT.exec(text);
   if (!m?.[1]) return null;

@@ -8,11 +8,11 @@ import { repairMojibake } from '../mojibake.js';
  */
 export function normalizeName(raw: string): string {
   return repairMojibake(raw)
-    .replace(/[\u200B-\u200D\u2060\uFEFF\uE000]/g, '')
+    .replace(/[\u200B-\u200D\u2060\uFEFF\uE000-\uE003]/g, '')
     .replace(/\u1D34\u1D30/g, ' HD')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\u00B7\u2022\u2023\u2043\u2219\u25AA\u25CF\u25E6\u26AB]/g, '•')
-    .replace(/[\u00BB\u25B6\u25BA\u27A4\u279C]/g, '|')
+    .replace(/[\u00B7\u2022\u2023\u2043\u2219\u25AA\u25CF\u25E6\u26AB\u2605\u2606\u272A\u2726\u2727]/g, '•')
+    .replace(/[\u00BB\u203A\u25B6\u25B8\u25B9\u25BA\u25BB\u27A4\u279C\u2794\u21D2]/g, '|')
     .replace(/[\u2018\u2019\u02BC]/g, "'")
     .replace(/[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g, ' ')
     .trim();

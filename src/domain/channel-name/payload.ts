@@ -79,11 +79,39 @@ function peelPrefixes(segment: string): MainText {
   return out;
 }
 
+// A fight card's name before the first fighter: `UFC 309 Jones`, `ACA 205 Magomedov`, `UFC Fight Night Du
+// Plessis`, `ONE Fight Night 45 Lessei`; and what part of the card it is after the last one.
+const CARD_LEAD =
+  /^((?:\p{Lu}[\p{Lu}\p{L}]{1,5}(?: (?:CF|FC))?(?: Fight Night| Friday Fights)?|UFC Fight Night|ONE Fight Night)(?: \d{1,3})?)\s+(?=\p{Lu})/u;
+const CARD_PART = /\s+(?:main card|prelims|early prelims|main event|undercard)$/iu;
+// Before the fighters of an event slot, a short capitalised name and a number is a card (`ACA 205`).
+const PROMOTION_NUMBER = /^\p{Lu}[\p{L}]{1,5}(?: (?:CF|FC|Fight Night|Friday Fights))? \d{1,3}$/u;
+
+/** Splits a card's name off the first fighter, and the card part off the last. */
+function splitCard(found: Matchup, main: MainText): void {
+  const [first] = found.teams;
+  const lead = first ? CARD_LEAD.exec(first) : null;
+  if (!lead?.[1] || !first || !(isCardTitle(lead[1]) || PROMOTION_NUMBER.test(lead[1]))) return;
+  main.cardTitle ??= plain(main.text);
+  found.teams[0] = first.slice(lead[0].length);
+  const last = found.teams.length - 1;
+  found.teams[last] = (found.teams[last] ?? '').replace(CARD_PART, '');
+}
+
 function findMatchup(main: MainText): Matchup | null {
   if (isStudioText(main.text)) return null;
-  const found = splitMatchup(stripBrackets(main.text));
+  let found = splitMatchup(stripBrackets(main.text));
+  // `Rennes - Le Mans: 2. runde`: the teams before a colon, what round it is after.
+  const inPrefix = found ? -1 : main.hints.findIndex((h) => splitMatchup(stripBrackets(h)) !== null);
+  if (inPrefix >= 0) {
+    const [prefix] = main.hints.splice(inPrefix, 1);
+    main.dropped.push(plain(main.text));
+    main.text = prefix ?? '';
+    found = splitMatchup(stripBrackets(main.text));
+  }
   if (!found) return null;
   if (found.strength !== 'strong' && isRaceText(main.text)) return null;
+  splitCard(found, main);
   const leading = splitLeadingLeague(found.teams[0] ?? '');
   if (leading && HAS_LETTER.test(leading.rest)) {
     main.hints.push(leading.hint);
@@ -102,6 +130,15 @@ interface Segment {
   clean: string;
   /** The segment follows a bullet, not a pipe. */
   afterBullet: boolean;
+}
+
+/** The teams of a segment's matchup, in any order and case. */
+function gameKey(s: Segment): string {
+  const teams = splitMatchup(stripBrackets(peelPrefixes(s.raw).text))?.teams ?? [];
+  return teams
+    .map((t) => t.toLowerCase().replace(/\W+/g, ''))
+    .sort()
+    .join('|');
 }
 
 function hasMatchup(s: Segment): boolean {
@@ -133,7 +170,14 @@ function chooseMain(segments: Segment[]): number {
   if (segments.length < 2) return 0;
   const withMatchup = segments.findIndex(hasMatchup);
   if (withMatchup >= 0) return withMatchup;
-  const firstUseful = segments.findIndex((s) => !isKnownLeague(s.clean) && !JUNK_SEGMENT.test(s.clean));
+  const useful = (s: Segment) =>
+    !isKnownLeague(s.clean) && !JUNK_SEGMENT.test(s.clean) && !isStageText(s.clean);
+  // `... | Play-Offs | 2nd Leg: NK Celje - Slovan Bratislava`: a ` - ` matchup before a bare title.
+  const withDash = segments.findIndex(
+    (s) => useful(s) && splitMatchup(stripBrackets(peelPrefixes(s.raw).text)) !== null,
+  );
+  if (withDash >= 0) return withDash;
+  const firstUseful = segments.findIndex(useful);
   return firstUseful >= 0 ? firstUseful : 0;
 }
 
@@ -189,6 +233,13 @@ export function readPayload(
     return inSlot || segments.length > 0 ? reading : otherReading(flags);
   }
 
+  // Two segments each with another game (`SF vs. ATL • NYM vs. TB`): a whip-around feed, titled, with no one
+  // matchup. The same game written twice (`Hunt vs. Pugliesi | Hunt v Pugliesi`) is one.
+  const games = new Set(segments.filter(hasMatchup).map(gameKey));
+  if (games.size >= 2) {
+    reading.title = plain(segments.map((seg) => seg.raw).join(' • '));
+    return { ...reading, kind: 'event' };
+  }
   const mainIndex = chooseMain(segments);
   const main = peelPrefixes(segments[mainIndex]?.raw ?? '');
   segments.forEach(({ clean }, i) => {

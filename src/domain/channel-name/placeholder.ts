@@ -1,19 +1,19 @@
 // Text that says "nothing is on": an empty slot, `NO EVENT`, `-- NO EVENT --`, `OFF AIR`, `TBD`, `Coming soon`,
 // `No programmed channel today`, `Offline`... (teamarr PLACEHOLDER_PATTERNS, ECM NoEventPattern).
-import { MARK } from './when/datetime.js';
+import { KICK, MARK, unmark } from './when/datetime.js';
 
 // Only separators, dashes, dots and the date/time marker left.
-const EMPTY = new RegExp(`^[\\s\\p{P}\\p{S}${MARK}]*$`, 'u');
+const EMPTY = new RegExp(`^[\\s\\p{P}\\p{S}${MARK}${KICK}]*$`, 'u');
 const WHOLE = /^(?:tbd|tba|tbc|n\/a|offline|stand ?by|no events?|no games?|no match(?:es)?|placeholder)$/i;
 const STARTS =
-  /^(?:coming soon|to be (?:announced|determined|confirmed)|off[- ]?air|no signal|please stand ?by|technical difficulties|no (?:live )?(?:events?|games?|matche?s?|programm(?:ing|ed)|stream|broadcast|content|feed)\b|nothing (?:scheduled|on)|not (?:in use|available)|unavailable|event (?:ended|over|finished))/i;
-const CONTAINS = /\b(?:no events?|offline|off[- ]air|no games? scheduled|no programmed|no live events?)\b/i;
+  /^(?:coming soon|to be (?:announced|determined|confirmed)|off[- ]?air|no signal|please stand ?by|technical difficulties|no (?:live |scheduled |current )?(?:events?|games?|matche?s?|programm(?:ing|ed)|stream|broadcast|content|feed)\b|nothing (?:scheduled|on)|not (?:in use|available)|unavailable|event (?:ended|over|finished))/i;
+const CONTAINS =
+  /\b(?:no events?|offline|off[- ]air|no games? scheduled|no programmed|no (?:live|scheduled) events?)\b/i;
 
 /** True when `text` (a payload or a whole name, without its slot) announces that nothing is on. */
 export function isPlaceholderText(text: string): boolean {
   if (EMPTY.test(text)) return true;
-  const t = text
-    .replaceAll(MARK, ' ')
+  const t = unmark(text)
     .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
     .replace(/\s+/g, ' ');
   return WHOLE.test(t) || STARTS.test(t) || CONTAINS.test(t);

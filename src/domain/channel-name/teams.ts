@@ -1,7 +1,7 @@
 // Splitting a matchup into teams in written order and cleaning each team (rank marks, brackets, stray
 // separators). What the separator says about home and away is kept: `@` and `at` put the away team first.
-import { MARK } from './when/datetime.js';
-import { isStageText } from './hints.js';
+import { KICK, MARK, unmark } from './when/datetime.js';
+import { isSportText, isStageText } from './hints.js';
 
 export type SeparatorStrength = 'strong' | 'word' | 'weak' | 'kickoff';
 
@@ -19,19 +19,22 @@ const SEPARATORS: { re: RegExp; awayFirst: boolean; strength: SeparatorStrength 
   { re: /\s+(?:vs\.?|versus|v\.?)\s+/giu, awayFirst: false, strength: 'strong' },
   { re: /\s*@\s*/gu, awayFirst: true, strength: 'strong' },
   { re: /\s+at\s+/giu, awayFirst: true, strength: 'word' },
-  { re: /\s+(?:x|contre|gegen|contra)\s+/giu, awayFirst: false, strength: 'word' },
+  { re: /\s+(?:x|contre|gegen|contra|mot|tegen)\s+/giu, awayFirst: false, strength: 'word' },
   { re: /\s+-\s+/gu, awayFirst: false, strength: 'weak' },
 ];
 const DASH_SPLIT = /\s+-\s+/u;
-const KICKOFF = new RegExp(`\\s*${MARK}[\\s${MARK}]*`, 'u');
+// A time (not a date) between two names: `Monaco 20:00 Tottenham 22/10`.
+const KICKOFF = new RegExp(`[\\s${MARK}]*${KICK}[\\s${MARK}${KICK}]*`, 'u');
 const HAS_LETTER = /\p{L}/u;
 const WEAK_VETO =
-  /\b(?:day|week|round|stage|leg|game|match|session|heat|part|race|practice|qualifying)\s*#?\d|\b\d{4}\b/iu;
+  /\b(?:day|week|round|stage|leg|game|match|session|heat|part|race|practice|qualifying|court)\s*#?\d|\b\d{4}\b/iu;
 
 const BRACKETS = /\[[^[\]]*\]|\([^()]*\)|\{[^{}]*\}/gu;
 // `#12 Georgetown`, `No. 5 Texas`, `(5) Duke`, `8 Alabama`: 1-2 digit ranks before a name.
 const RANK = /^(?:#\s*\d{1,2}|no\.\s*\d{1,2}|\d{1,2})\s+(?=\p{L})/iu;
-const JUNK = new Set([...` \t${MARK}-:|,;/@*~=`]);
+// A season before the first team: `2026 Dickinson vs Juniata`.
+const LEADING_YEAR = /^(?:19|20)\d{2}\s+(?=\p{L})/u;
+const JUNK = new Set([...` \t${MARK}${KICK}-:|,;/@*~=`]);
 
 /** Trims spaces, markers and stray separators from both ends (a loop: a `[...]+$` regex is quadratic). */
 function trimJunk(text: string): string {
@@ -65,12 +68,15 @@ export function stripBrackets(text: string): string {
 
 /** Removes brackets (but a state qualifier), rank marks and stray separators; collapses spaces. */
 export function cleanTeam(raw: string): string {
-  let t = stripBrackets(raw.replaceAll(MARK, ' ')).replace(/\s+/g, ' ').trim();
-  t = t.replace(RANK, '').replace(/\s#\d{1,2}\b/g, '');
+  let t = stripBrackets(unmark(raw)).replace(/\s+/g, ' ').trim();
+  t = t
+    .replace(RANK, '')
+    .replace(LEADING_YEAR, '')
+    .replace(/\s#\d{1,2}\b/g, '');
   return trimJunk(t.replace(/\s+/g, ' '));
 }
 
-const EMPTY_BRACKETS = new RegExp(`\\([\\s${MARK},-]*\\)|\\[[\\s${MARK},-]*\\]`, 'gu');
+const EMPTY_BRACKETS = new RegExp(`\\([\\s${MARK}${KICK},-]*\\)|\\[[\\s${MARK}${KICK},-]*\\]`, 'gu');
 
 /** Drops emptied brackets, trims markers and separators from both ends, collapses spaces; keeps inner markers. */
 export function tidy(text: string): string {
@@ -79,7 +85,7 @@ export function tidy(text: string): string {
 
 /** tidy() without any marker left: text fit for a title. */
 export function plain(text: string): string {
-  return tidy(text.replaceAll(MARK, ' ').replace(EMPTY_BRACKETS, ' '));
+  return tidy(unmark(text).replace(EMPTY_BRACKETS, ' '));
 }
 
 const AT_BEFORE_MARK = new RegExp(`@(?=\\s*${MARK})`, 'gu');
@@ -104,7 +110,18 @@ function splitOn(text: string): { parts: string[]; awayFirst: boolean; strength:
   if (kick.length === 2 && kick.every((p) => HAS_LETTER.test(p))) {
     return { parts: kick, awayFirst: false, strength: 'kickoff' };
   }
+  // Last, two capitalised single words joined by a hyphen and nothing else: `Pacers-Bulls`.
+  const glued = GLUED_HYPHEN.exec(unmark(trimmed).trim());
+  if (glued?.[1] && glued[2]) return { parts: [glued[1], glued[2]], awayFirst: false, strength: 'weak' };
   return null;
+}
+
+const GLUED_HYPHEN = /^(\p{Lu}[\p{L}.']+)-(\p{Lu}[\p{L}.']+)$/u;
+
+/** A time inside a team's text ends it: what follows (`... Pirates 6:30p ET ESPN2`) is not the team. */
+function cutAtKickOff(part: string, keep: 'first' | 'last'): string {
+  const pieces = part.split(KICKOFF).filter((p) => HAS_LETTER.test(p));
+  return (keep === 'first' ? pieces[0] : pieces[pieces.length - 1]) ?? part;
 }
 
 /**
@@ -117,6 +134,12 @@ export function splitMatchup(text: string): Matchup | null {
   if (!found) return null;
   const parts = [...found.parts];
   const lead: string[] = [];
+  if (found.strength !== 'kickoff' && parts.length >= 2) {
+    parts[0] = cutAtKickOff(parts[0] ?? '', 'last');
+    parts[parts.length - 1] = cutAtKickOff(parts[parts.length - 1] ?? '', 'first');
+  }
+  // `Engelsk Premier League - Brentford - Spurs`: of three names joined by dashes, the first is the context.
+  if (found.strength === 'weak' && parts.length === 3) lead.push(tidy(parts.shift() ?? ''));
   if (found.strength !== 'weak') {
     const left = (parts[0] ?? '').split(DASH_SPLIT);
     if (left.length > 1) {
@@ -125,12 +148,15 @@ export function splitMatchup(text: string): Matchup | null {
     }
     const last = parts.length - 1;
     const right = (parts[last] ?? '').split(DASH_SPLIT);
-    while (right.length > 1 && isStageText(cleanTeam(right[right.length - 1] ?? ''))) right.pop();
+    const trailing = (t: string) => isStageText(t) || isSportText(t);
+    while (right.length > 1 && trailing(cleanTeam(right[right.length - 1] ?? ''))) right.pop();
     parts[last] = right.join(' - ');
   }
   const teams = parts.map(cleanTeam);
   if (teams.some((t) => !HAS_LETTER.test(t))) return null;
-  // ` - ` also separates an event from its session: `PTT Hungary Men - Day 3`, `MLTT - Week 1, Day 1`.
-  if (found.strength === 'weak' && teams.some((t) => isStageText(t) || WEAK_VETO.test(t))) return null;
+  // ` - ` also separates an event from its session: `PTT Hungary Men - Day 3`, `MLTT - Week 1, Day 1`,
+  // `US Open: Day #2 - Court TBD` (read before cleaning takes `#2` for a rank).
+  const vetoed = (t: string) => isStageText(t) || WEAK_VETO.test(t);
+  if (found.strength === 'weak' && (teams.some(vetoed) || parts.some(vetoed))) return null;
   return { teams, awayFirst: found.awayFirst, strength: found.strength, lead };
 }

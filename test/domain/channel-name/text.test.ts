@@ -13,7 +13,7 @@ import { normalizeName } from '../../../src/domain/channel-name/normalize.js';
 import { repairMojibake } from '../../../src/domain/mojibake.js';
 import { isPlaceholderText, isUndecidedTeam } from '../../../src/domain/channel-name/placeholder.js';
 import { cleanTeam, dropTimeMarkers, splitMatchup } from '../../../src/domain/channel-name/teams.js';
-import { MARK } from '../../../src/domain/channel-name/when/datetime.js';
+import { KICK, MARK } from '../../../src/domain/channel-name/when/datetime.js';
 
 describe('normalizeName', () => {
   it('puts a name with a literal newline, tabs and double spaces on one tidy line', () => {
@@ -183,11 +183,12 @@ describe('splitMatchup', () => {
     });
   });
 
-  it('reads a kick-off time between two names as the separator', () => {
-    expect(splitMatchup(`Monaco ${MARK} Tottenham ${MARK}`)).toMatchObject({
+  it('reads a kick-off time between two names as the separator, but not a date', () => {
+    expect(splitMatchup(`Monaco ${MARK}${KICK} Tottenham ${MARK}`)).toMatchObject({
       teams: ['Monaco', 'Tottenham'],
       strength: 'kickoff',
     });
+    expect(splitMatchup(`SOCCA WC 2026 GS, ${MARK}, ES`)).toBeNull();
   });
 
   it.each([

@@ -63,12 +63,26 @@ describe('findTimes', () => {
     expect(first('Arsenal v Chelsea 19.30')).toMatchObject({ hour: 19, minute: 30, dotted: true });
   });
 
-  it.each(['24/7', '20/20', 'U20', 'Game 3', '5.21.25', '2025-10-07', '1080p', 'Week 1, Day 1', '7p'])(
-    'finds no time in %s',
-    (text) => {
-      expect(findTimes(text)).toEqual([]);
-    },
-  );
+  it.each([
+    '24/7',
+    '20/20',
+    'U20',
+    'Game 3',
+    '5.21.25',
+    '2025-10-07',
+    '1080p',
+    'Week 1, Day 1',
+    'Class 4A',
+    '0p',
+  ])('finds no time in %s', (text) => {
+    expect(findTimes(text)).toEqual([]);
+  });
+
+  it('reads a bare hour with a lower-case am/pm letter, as US lists write it', () => {
+    expect(findTimes('ANA @ DAL 7p')).toMatchObject([{ hour: 19, minute: 0, meridiem: true }]);
+    expect(findTimes('Rangers @ Jets 10p ET')).toMatchObject([{ hour: 22, zone: NY }]);
+    expect(findTimes('tip-off 11a')).toMatchObject([{ hour: 11 }]);
+  });
 
   it('rejects impossible clock readings', () => {
     expect(findTimes('25:00 and 13 PM and 7:75')).toEqual([]);

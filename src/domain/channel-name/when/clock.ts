@@ -1,6 +1,6 @@
 // Clock times in channel names: `7:30p`, `7pm`, `07:00 PM`, `07:00PM`, `19:30`, `19h30`, `19.30`, each
 // optionally followed by a zone word (`ET`, `(GMT)`, `London`).
-import { ZONE_WORDS, zoneForWord } from './zones.js';
+import { isZoneAbbreviation, ZONE_WORDS, zoneForWord } from './zones.js';
 
 export interface TimeHit {
   start: number;
@@ -30,8 +30,8 @@ function zoneAfter(text: string, at: number): { zone: string; end: number } | nu
   ZONE_AFTER.lastIndex = at;
   const m = ZONE_AFTER.exec(text);
   const word = m?.[1] ?? m?.[2];
-  // Abbreviations count only in capitals (`ET`, not the `West` of West Ham); spelled-out words in any case.
-  if (!m || !word || (word.length <= 4 && word !== word.toUpperCase())) return null;
+  // Abbreviations count only in capitals (`ET`, not the `West` of West Ham); places in any case (`Oslo`).
+  if (!m || !word || (isZoneAbbreviation(word) && word !== word.toUpperCase())) return null;
   const zone = zoneForWord(word);
   return zone ? { zone, end: at + m[0].length } : null;
 }
@@ -47,8 +47,10 @@ export function findTimes(text: string): TimeHit[] {
     if (minute > 59) continue;
     let hour24: number;
     if (ampm) {
-      // A bare hour needs the full marker (`7pm`); `7:30p` may drop the m.
-      if (hour > 12 || (mm === undefined && !mSuffix) || sep === 'h') continue;
+      // A bare hour needs the full marker (`7pm`) or a lower-case letter (`7p`, not a `4A` school class);
+      // `7:30p` may drop the m.
+      const bare = mm === undefined && !mSuffix && ampm !== ampm.toLowerCase();
+      if (hour > 12 || hour === 0 || bare || sep === 'h') continue;
       hour24 = (hour % 12) + (ampm.toLowerCase() === 'p' ? 12 : 0);
     } else {
       if (mm === undefined || hour > 23) continue;

@@ -1,5 +1,6 @@
 // Calendar dates in channel names: `Dec 12`, `12 Dec`, `OCT 19`, `March 15`, `Sun 5th Oct`, `Thu 14 May`,
-// `30 @ Jun`, `Fri @ Sep 11`, `11/25`, `22/10`, `8.29`, `5.21.25`, `14-05-2026`, `2025-05-20`.
+// `30 @ Jun`, `Fri @ Sep 11`, `11/25`, `22/10`, `8.29`, `5.21.25`, `14-05-2026`, `2025-05-20`. A day before
+// a month that is itself followed by a day (`Court 8 @ Sep 10`) is not the date.
 
 export interface DateHit {
   start: number;
@@ -34,8 +35,8 @@ const ISO = /(?<![\p{N}])(\d{4})-(\d{1,2})-(\d{1,2})(?![\p{N}])/gu;
 // Day-month-year with one separator throughout: `14-05-2026`, `5.21.25`, `11/25/2025`.
 const THREE_PART = /(?<![\p{N}./-])(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}])/gu;
 const TEXTUAL = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${WD})?(?:(\\d{1,2})${ORD}\\s*(?:@\\s*)?(?:of\\s+)?${MON}(?:,?\\s*(\\d{4}))?` +
-    `|${MON}\\s*(\\d{1,2})${ORD}(?![\\p{N}]|[:.]\\d)(?:,?\\s+(\\d{4}))?)`,
+  `(?<![\\p{L}\\p{N}])(?:${WD})?(?:(\\d{1,2})${ORD}\\s*(?:@\\s*)?(?:of\\s+)?${MON}(?!\\s*\\d{1,2}(?![\\d:.]))(?:,?\\s*(\\d{4}))?` +
+    `|${MON}\\s*(\\d{1,2})${ORD}(?![\\p{N}]|[:./]\\d)(?:,?\\s+(\\d{4}))?)`,
   'giu',
 );
 // `24/7` is round-the-clock, never 24 July.

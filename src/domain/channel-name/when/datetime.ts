@@ -7,6 +7,13 @@ import { ymdOf } from '../../time.js';
 
 /** Stands where a date or time was removed: a private-use character (normalizeName strips it from names). */
 export const MARK = '\uE000';
+/** Follows MARK where the removed text was a time: a kick-off between two names separates them, a date does not. */
+export const KICK = '\uE003';
+
+/** The text without any marker. */
+export function unmark(text: string): string {
+  return text.replaceAll(MARK, ' ').replaceAll(KICK, ' ');
+}
 
 export interface WrittenDateTime {
   /** The payload with every date and time replaced by MARK. */
@@ -35,13 +42,13 @@ interface Span {
 const STAMP =
   /(?:\b(start|stop)\s*:\s*|\(\s*)(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?(?:\s*([ap])\.?m\.?)?)?(?:\s*\))?/giu;
 
-function maskSpans(text: string, spans: Span[]): string {
+function maskSpans(text: string, spans: Span[], mark = MARK): string {
   if (spans.length === 0) return text;
   const parts: string[] = [];
   let at = 0;
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
     if (s.start < at) continue;
-    parts.push(text.slice(at, s.start), ` ${MARK} `);
+    parts.push(text.slice(at, s.start), ` ${mark} `);
     at = s.end;
   }
   parts.push(text.slice(at));
@@ -92,7 +99,7 @@ export function extractDateTime(payload: string, providerZone: string): WrittenD
     .map((t) => ({ ...t, start: kickOffWordStart(text, t.start) }));
   const first: TimeHit | undefined = definite[0];
   const zone = first?.zone ?? null;
-  text = maskSpans(text, definite);
+  text = maskSpans(text, definite, MARK + KICK);
 
   const dayFirst = (first !== undefined && !first.meridiem) || isEuropeanZone(zone ?? providerZone);
   const dates: DateHit[] = findDates(text, { dayFirst, dottedIsDate: definite.length > 0 || time !== null });
@@ -108,7 +115,7 @@ export function extractDateTime(payload: string, providerZone: string): WrittenD
     const dotted = findTimes(text).find((t) => t.dotted);
     if (dotted) {
       time = formatHhmm(dotted.hour, dotted.minute);
-      text = maskSpans(text, [{ ...dotted, start: kickOffWordStart(text, dotted.start) }]);
+      text = maskSpans(text, [{ ...dotted, start: kickOffWordStart(text, dotted.start) }], MARK + KICK);
     }
   }
   return { text, time, zone, date, stop };

@@ -75,13 +75,21 @@ export interface WrittenDate {
 
 const DAY_MS = 86_400_000;
 
-/** The date a written date means: its year inferred, and of two readings the one nearer `today`. */
+// A lineup names the games of the coming days: a reading this close to today beats one that is not.
+const NEAR_DAYS = 7;
+
+/**
+ * The date a written date means: its year inferred; of two readings (`01/12`), the other order only when it
+ * falls within a week of `today` and the first does not.
+ */
 function dateOf(written: WrittenDate, today: string): string {
-  const readings = [written, ...(written.alt ? [written.alt] : [])].map((r) =>
-    ymdOf(written.year ?? inferYear(r.month, r.day, today), r.month, r.day),
-  );
-  const distance = (ymd: string) => Math.abs(Date.parse(ymd) - Date.parse(today)) / DAY_MS;
-  return readings.reduce((best, r) => (distance(r) < distance(best) ? r : best));
+  const ymd = (r: { month: number; day: number }) =>
+    ymdOf(written.year ?? inferYear(r.month, r.day, today), r.month, r.day);
+  const near = (d: string) => Math.abs(Date.parse(d) - Date.parse(today)) / DAY_MS <= NEAR_DAYS;
+  const first = ymd(written);
+  if (!written.alt || near(first)) return first;
+  const other = ymd(written.alt);
+  return near(other) ? other : first;
 }
 
 /** Combines a written date (maybe without year) and time in `timeZone` into a day and an instant. */

@@ -78,6 +78,18 @@ export const ZONE_WORDS = Object.keys(ZONES)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
+// Zone words that are places, not abbreviations: written in any case (`Oslo`, `ROME`).
+const PLACES = new Set(['OSLO', 'ROME']);
+
+/**
+ * True for an abbreviation (`ET`, `CEST`), which counts only in capitals: `ET` but not the `et` of a word,
+ * `CET` but not `Cet`. Places and spelled-out words (`Oslo`, `London`, `Eastern`) count in any case.
+ */
+export function isZoneAbbreviation(word: string): boolean {
+  const w = word.trim().toUpperCase();
+  return w.length <= 4 && !PLACES.has(w);
+}
+
 /** IANA zone for a zone word in any case (`ET`, `cest`, `London`), else null. */
 export function zoneForWord(word: string): string | null {
   return ZONES[word.trim().toUpperCase()] ?? null;
