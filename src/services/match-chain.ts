@@ -58,13 +58,19 @@ export function createMatchChain(deps: MatchChainDeps) {
     cacheKey,
   });
 
-  function newJob(channel: UnderstoodChannel, leagues: FamilyLeagues | null, round: Round): Job {
+  function newJob(
+    channel: UnderstoodChannel,
+    leagues: FamilyLeagues | null,
+    round: Round,
+    restrictToFamily = false,
+  ): Job {
     const ctx = { now: round.now, timeZone: round.provider.timezone };
     return {
       channel,
       fp: channelFingerprint(channel.parsed, ctx),
       query: candidateQuery(channel.parsed, {
         leaguesForFamily: () => leagues,
+        restrictToFamily,
         ...(deps.leagueForHint && { leagueForHint: deps.leagueForHint }),
         ...ctx,
       }),
@@ -99,7 +105,9 @@ export function createMatchChain(deps: MatchChainDeps) {
       const before = job.channel.leagues?.leagues ?? [];
       if (job.answer || lesson.every((l) => before.includes(l))) continue;
       const leagues: FamilyLeagues = { leagues: [...new Set([...lesson, ...before])], source: 'learned' };
-      job.query = newJob(job.channel, leagues, round).query;
+      // Asked again within the family's leagues only: a code another league's team also goes by is then
+      // this league's.
+      job.query = newJob(job.channel, leagues, round, true).query;
       job.steps.push(`learned: ${family} carries ${lesson.join(', ')}`);
       retry.push(job);
     }

@@ -23,16 +23,32 @@ import { playlistEntry } from '../support/playlist-entry.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const NOW = CORPUS_NOW;
-const corpus = loadCorpusEvents();
+const nhlTonight = (events: CorpusEvent[]) =>
+  events
+    .filter((e) => e.league === 'NHL' && wallClock(new Date(e.startUtc), CORPUS_ZONE).ymd === '2026-11-25')
+    .sort((a, b) => a.startUtc.localeCompare(b.startUtc));
+// For the games named by code below, a basketball twin at the same hour whose teams have the same codes: the
+// codes then fit two games, and only the league tells them apart.
+const twins = nhlTonight(loadCorpusEvents())
+  .slice(2, 5)
+  .map((e, i): CorpusEvent => ({
+    ...e,
+    id: `49990000${i}`,
+    tsdbId: `59990000${i}`,
+    league: 'NBA',
+    sport: 'basketball',
+    home: { ...e.home!, id: `99${i}1`, name: 'Twins', displayName: `${e.home!.location} Twins` },
+    away: { ...e.away!, id: `99${i}2`, name: 'Doubles', displayName: `${e.away!.location} Doubles` },
+    name: `twin ${i}`,
+  }));
+const corpus = [...loadCorpusEvents(), ...twins];
 const lexicon = createLeagueLexicon(
   leagues.map((l) => ({ key: l.key, sport: l.sport, names: [l.name, ...l.aliases] })),
 );
 const families = compileFamilies([], loadDefaultFamilies('config/channel-families.yaml'));
 
 // Tonight's NHL games in New York, earliest first.
-const tonight = corpus
-  .filter((e) => e.league === 'NHL' && wallClock(new Date(e.startUtc), CORPUS_ZONE).ymd === '2026-11-25')
-  .sort((a, b) => a.startUtc.localeCompare(b.startUtc));
+const tonight = nhlTonight(corpus);
 const clock = (e: CorpusEvent) => {
   const w = wallClock(new Date(e.startUtc), CORPUS_ZONE);
   return `${hhmm(w)} ET`;
@@ -196,7 +212,7 @@ describe('the match chain with the day stored', () => {
     const p = await provider(t);
     await upsertProviderMapping(t.database.db, p.id, 'Sling', ['NBA']);
     const [a, b] = tonight;
-    const names = [`Sling 01 | ${full(a!)}`, `Sling 02 | ${full(b!)}`, `Sling 03 | ${full(tonight[2]!)}`];
+    const names = [`Sling 01 | ${full(a!)}`, `Sling 02 | ${full(b!)}`, `Sling 03 | ${full(tonight[5]!)}`];
     const { outcomes } = await chain.matchChannels(p, await lineupOf(t, p, names), NOW);
     // The admin said NBA: these NHL games are not searched for.
     expect(outcomes.every((o) => o.status === 'unmatched')).toBe(true);

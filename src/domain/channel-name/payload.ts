@@ -219,6 +219,10 @@ export function readPayload(
     flags,
   };
 
+  // A league named in brackets (`Hawks v UTA (NBA)`) is a hint before brackets are dropped.
+  for (const m of written.text.matchAll(/[([]\s*([^()[\]]{2,40}?)\s*[)\]]/gu)) {
+    if (m[1] && isKnownLeague(m[1])) reading.leagueHints.push(m[1].trim());
+  }
   const segments = bulletMatchup(
     dropTimeMarkers(written.text)
       .split(/(\||•)/)

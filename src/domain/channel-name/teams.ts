@@ -1,7 +1,7 @@
 // Splitting a matchup into teams in written order and cleaning each team (rank marks, brackets, stray
 // separators). What the separator says about home and away is kept: `@` and `at` put the away team first.
 import { KICK, MARK, unmark } from './when/datetime.js';
-import { isSportText, isStageText } from './hints.js';
+import { isKnownLeague, isSportText, isStageText } from './hints.js';
 
 export type SeparatorStrength = 'strong' | 'word' | 'weak' | 'kickoff';
 
@@ -148,7 +148,7 @@ export function splitMatchup(text: string): Matchup | null {
     }
     const last = parts.length - 1;
     const right = (parts[last] ?? '').split(DASH_SPLIT);
-    const trailing = (t: string) => isStageText(t) || isSportText(t);
+    const trailing = (t: string) => isStageText(t) || isSportText(t) || isKnownLeague(t);
     while (right.length > 1 && trailing(cleanTeam(right[right.length - 1] ?? ''))) right.pop();
     parts[last] = right.join(' - ');
   }

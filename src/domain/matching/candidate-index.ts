@@ -90,19 +90,39 @@ function kindOf(alias: string, index: number, all: Set<string>, full: string): A
   return 'alternate';
 }
 
+/**
+ * Words that join a club's name and that names written elsewhere keep or drop (`Atlético de Madrid`,
+ * `Atlético Madrid`); both sides are compared without them.
+ */
+export const PARTICLES: ReadonlySet<string> = new Set(
+  'de del della di da do dos das du des of the y et und'.split(' '),
+);
+
+/** The alias without its joining words, when it has any and something is left. */
+export function withoutParticles(tokens: readonly string[]): string[] {
+  const kept = tokens.filter((t) => !PARTICLES.has(t));
+  return kept.length > 0 ? kept : [...tokens];
+}
+
 function indexTeam(aliases: readonly string[], league: string): IndexedTeam | null {
   const clean = [...new Set(aliases.map((a) => a.trim()).filter((a) => a !== ''))];
   const full = clean[0];
   if (full === undefined) return null;
   const all = new Set(clean);
-  const indexed = clean.map((text, i): IndexedAlias => {
+  const indexed = clean.flatMap((text, i): IndexedAlias[] => {
     const tokens = tokensOf(text);
-    return {
+    const alias: IndexedAlias = {
       text,
       tokens,
       kind: kindOf(text, i, all, full),
       initials: tokens.length > 1 ? tokens.map((t) => t[0]).join('') : null,
     };
+    const bare = withoutParticles(tokens);
+    if (bare.length === tokens.length || all.has(bare.join(' '))) return [alias];
+    return [
+      alias,
+      { ...alias, text: bare.join(' '), tokens: bare, kind: i === 0 ? 'alternate' : alias.kind },
+    ];
   });
   return {
     key: full,

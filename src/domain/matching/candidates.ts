@@ -36,6 +36,8 @@ export interface CandidateQuery {
 export interface CandidateQueryContext {
   /** The leagues of a family and their source; null when the family is not mapped. */
   leaguesForFamily: (family: string) => FamilyLeagues | null;
+  /** Search only the family's leagues, whatever their source (a lesson of this generation being tried). */
+  restrictToFamily?: boolean;
   /** League key a hint written in the name stands for (`UEFA Champions League` -> `UCL`), else null. */
   leagueForHint?: (hint: string) => string | null;
   now: Date;
@@ -68,7 +70,8 @@ function leaguesOf(
   const familyLeagues = family?.leagues ?? [];
   const known = [...hinted, ...familyLeagues.filter((l) => !hinted.includes(l))];
   // A generic slot (`PPV 03: NFL: Eagles @ Cowboys`) is narrowed by what its name says; a mapped one only grows.
-  if (!family || !restricts(family.source) || familyLeagues.length === 0) {
+  const restricted = family && (restricts(family.source) || ctx.restrictToFamily);
+  if (!restricted || familyLeagues.length === 0) {
     return { leagues: hinted.length > 0 ? hinted : 'any', known };
   }
   return { leagues: known, known };

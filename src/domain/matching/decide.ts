@@ -96,7 +96,11 @@ export function matchChannel(
   out.sort((a, b) => b.teamScore - a.teamScore || nearness(a) - nearness(b));
   const top = [...open, ...out].slice(0, REPORTED);
 
-  const first = open[0];
+  let first = open[0];
+  if (first && open.length === 1 && first.soleScore !== undefined && first.soleScore > first.score) {
+    const reasons = [...first.reasons, 'the only game at that time that both names fit'];
+    first = { ...first, score: first.soleScore, reasons };
+  }
   if (!first) {
     const nearest = out[0];
     return nearest

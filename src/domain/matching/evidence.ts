@@ -30,6 +30,11 @@ export interface ScoredCandidate {
   rejected?: string;
   /** The name gives no date and the event is on another day than the likely one. */
   otherDay?: boolean;
+  /**
+   * The score this candidate earns if it is the only one that both written teams and the time fit: two names
+   * each equal to an alias of its teams, within minutes of its start, name this game and no other.
+   */
+  soleScore?: number;
 }
 
 export interface EvidenceOptions {
@@ -62,6 +67,10 @@ const TODAY_FACTOR = 0.93;
 // A time without a date read on a day other than the likely one: right when the events say so, and just below
 // the same evidence on the likely day, which wins.
 const OTHER_DAY_FACTOR = 0.98;
+// Two names, each an alias of one of the teams, within this many minutes of the start, and no other game
+// they both fit: that game, however common the names (`Bears @ Horned Frogs 7:30p`, `Anaheim vs Dallas`).
+const SOLE_WITHIN_MINUTES = 30;
+const SOLE_GAME_SCORE = 0.8;
 
 /** Reads what the channel says once per index: its teams, and which teams of the index they could be. */
 export function readChannel(parsed: ParsedChannel, index: CandidateIndex): ChannelEvidence {
@@ -147,10 +156,17 @@ interface Fit {
   rejected?: string;
   /** True when the evidence is weak without a league and a time to back it. */
   weak: boolean;
+  /** Both written teams equal one of their aliases, maybe one another team also goes by (not a partial name). */
+  named?: boolean;
 }
 
 function mean(a: TeamHit, b: TeamHit): number {
   return (a.score + b.score) / 2;
+}
+
+/** The written name equals an alias of the team (a shared one counts: the pair may still name one game). */
+function namedKind(h: TeamHit): boolean {
+  return h.kind !== 'partial' && h.kind !== 'none' && h.kind !== 'compound';
 }
 
 function exactKind(h: TeamHit): boolean {
@@ -190,7 +206,12 @@ function fitTeams(ch: ChannelEvidence, entry: IndexedCandidate, index: Candidate
       ? ['both teams exact on aliases']
       : [describeHit(w0, h0), describeHit(w1, h1)];
   if (reversed && ch.parsed.awayFirst) reasons.push('home/away reversed');
-  return { score: Math.max(awayScore, homeScore), reasons, weak: !h0.strong && !h1.strong };
+  return {
+    score: Math.max(awayScore, homeScore),
+    reasons,
+    weak: !h0.strong && !h1.strong,
+    named: namedKind(h0) && namedKind(h1),
+  };
 }
 
 function fitSingle(ch: ChannelEvidence, entry: IndexedCandidate, index: CandidateIndex): Fit {
@@ -255,6 +276,9 @@ export function scoreCandidate(
   const rejected = fit.rejected ?? time.rejected;
   if (rejected) return { ...out, rejected };
   let score = fit.score * time.factor;
+  if (fit.named && time.known && (time.delta ?? Infinity) <= SOLE_WITHIN_MINUTES) {
+    out.soleScore = Math.max(fit.score, SOLE_GAME_SCORE) * time.factor;
+  }
   const leagueKnown = opts.query ? opts.query.known.includes(entry.event.league) : true;
   const teamsOnly = hasTeams && ch.teams.length === 2;
   if (teamsOnly && fit.weak && (!time.known || !leagueKnown)) {

@@ -2,6 +2,7 @@
 import { normalizeTeamName } from './team-names.js';
 import {
   tokensOf,
+  withoutParticles,
   type AliasKind,
   type CandidateIndex,
   type IndexedAlias,
@@ -57,7 +58,7 @@ const WORD_SYNONYMS: Record<string, string> = { utd: 'united', univ: 'university
 
 export function writtenTeam(raw: string): WrittenTeam {
   const norm = normalizeTeamName(raw);
-  const tokens = tokensOf(norm).map((t) => WORD_SYNONYMS[t] ?? t);
+  const tokens = withoutParticles(tokensOf(norm).map((t) => WORD_SYNONYMS[t] ?? t));
   return { raw, norm: tokens.join(' '), tokens };
 }
 

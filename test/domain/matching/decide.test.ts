@@ -14,7 +14,7 @@ import {
 import { createCandidateIndex, type Candidate } from '../../../src/domain/matching/candidate-index.js';
 import { zonedToUtc } from '../../../src/domain/time.js';
 import { mapEspnScoreboard } from '../../../src/sources/espn.js';
-import { channel, game, school, team, titled } from './helpers.js';
+import { channel, club, game, school, team, titled } from './helpers.js';
 
 const lakers = team('Los Angeles', 'Lakers', 'LAL', ['L.A. Lakers']);
 const celtics = team('Boston', 'Celtics', 'BOS');
@@ -123,21 +123,37 @@ describe('matchChannel', () => {
       awayFirst: true,
       at: EVENING,
     });
+    // Miami names one team only: the pair fits the Lakers' game alone.
     const d = matchChannel(cities, night, both(cities));
-    expect(d.eventId).toBeNull();
-    expect(d.best?.reasons).toContain('"Los Angeles" shared (0.50)');
+    expect(d.eventId).toBe('lal-mia');
+    expect(d.why).toContain('the only game at that time that both names fit');
+    // A second Los Angeles against Miami game that evening: the shared city decides nothing.
+    const galaxy = team('Los Angeles', 'Galaxy', 'LA');
+    const interMiami = team('Miami', 'Inter Miami', 'MIA');
+    const soccer = [...night, game('la-mia', 'MLS', galaxy, interMiami, EVENING)];
+    const both2 = { ...opts, query: queryFor(cities, ['NBA', 'NHL', 'MLS']) };
+    const none = matchChannel(cities, soccer, both2);
+    expect(none.eventId).toBeNull();
+    expect(none.best?.reasons).toContain('"Los Angeles" shared (0.50)');
 
     const withNickname = channel({ ...cities, teams: ['Los Angeles', 'Heat'] });
     expect(matchChannel(withNickname, night, both(withNickname)).eventId).toBe('lal-mia');
   });
 
-  it('matches cities alone only with the league and a time to back them', () => {
+  it('matches cities alone with the league and a time to back them, or as the only game they both fit', () => {
     const cities = channel({ teams: ['Los Angeles', 'Boston'], awayFirst: true, at: EVENING });
     expect(matchChannel(cities, nbaNight, { ...opts, query: queryFor(cities, ['NBA']) }).eventId).toBe(
       'lal-bos',
     );
 
-    const anyLeague = matchChannel(cities, nbaNight, { ...opts, query: queryFor(cities, []) });
+    // Without the league: the only game of the evening that both cities fit...
+    const alone = matchChannel(cities, nbaNight, { ...opts, query: queryFor(cities, []) });
+    expect(alone.eventId).toBe('lal-bos');
+    expect(alone.why).toContain('the only game at that time that both names fit');
+    // ...but not when another league has a Los Angeles against Boston game at the same hour.
+    const bruins = team('Boston', 'Bruins', 'BOS');
+    const hockey = [...nbaNight, game('lak-bos', 'NHL', kings, bruins, EVENING)];
+    const anyLeague = matchChannel(cities, hockey, { ...opts, query: queryFor(cities, []) });
     expect(anyLeague.eventId).toBeNull();
     expect(anyLeague.why).toContain('needs the league');
 
@@ -284,6 +300,45 @@ describe('matchChannel on a real ESPN day with split-squad games', () => {
   it('matches the other games of the day by nickname and time', () => {
     const d = matchChannel(nhlChannel(['Kings', 'Sharks'], '2022-09-25T23:00:00Z', true), index, opts);
     expect(d.eventId).toBe('espn:401461457');
+  });
+});
+
+describe('matchChannel on club names written with or without their joining words', () => {
+  it('reads Atlético de Madrid as Atlético Madrid, and the other way round', () => {
+    const city = club('Manchester City', 'MNC');
+    const atleti = club('Atlético Madrid', 'ATM');
+    const sociedad = club('Real Sociedad de Fútbol', 'RSO');
+    const night = [
+      game('mci-atm', 'UCL', atleti, city, EVENING),
+      game('rso-x', 'UCL', sociedad, club('Porto', 'POR'), EVENING),
+    ];
+    const written = channel({ teams: ['Manchester City', 'Atlético de Madrid'], at: EVENING });
+    expect(matchChannel(written, night, { ...opts, query: queryFor(written, ['UCL']) }).eventId).toBe(
+      'mci-atm',
+    );
+    const short = channel({ teams: ['Real Sociedad', 'Porto'], at: EVENING });
+    expect(matchChannel(short, night, { ...opts, query: queryFor(short, ['UCL']) }).eventId).toBe('rso-x');
+  });
+});
+
+describe('matchChannel on college mascots', () => {
+  it('matches two mascots at the time of the only game they both fit', () => {
+    const baylor = school('Baylor', 'Bears', 'BAY');
+    const tcu = school('TCU', 'Horned Frogs', 'TCU');
+    const missouriState = school('Missouri State', 'Bears', 'MOST');
+    const evening = [
+      game('bay-tcu', 'NCAAF', baylor, tcu, EVENING),
+      game('most-x', 'NCAAF', missouriState, school('Drake', 'Bulldogs', 'DRKE'), '2026-11-26T03:00:00Z'),
+    ];
+    const parsed = channel({ teams: ['Bears', 'Horned Frogs'], awayFirst: true, at: EVENING });
+    const d = matchChannel(parsed, evening, { ...opts, query: queryFor(parsed, ['NCAAF']) });
+    expect(d.eventId).toBe('bay-tcu');
+    expect(d.why).toContain('the only game at that time that both names fit');
+    // With no time, two mascots are not enough.
+    const untimed = channel({ teams: ['Bears', 'Horned Frogs'], awayFirst: true });
+    expect(
+      matchChannel(untimed, evening, { ...opts, query: queryFor(untimed, ['NCAAF']) }).eventId,
+    ).toBeNull();
   });
 });
 
