@@ -18,7 +18,8 @@ export interface Matchup {
 const SEPARATORS: { re: RegExp; awayFirst: boolean; strength: SeparatorStrength }[] = [
   { re: /\s+(?:vs\.?|versus|v\.?)\s+/giu, awayFirst: false, strength: 'strong' },
   { re: /\s*@\s*/gu, awayFirst: true, strength: 'strong' },
-  { re: /\s+at\s+/giu, awayFirst: true, strength: 'word' },
+  // `TC Live at the Hall of Fame` is a place, not an opponent.
+  { re: /\s+at\s+(?!the\s)/giu, awayFirst: true, strength: 'word' },
   { re: /\s+(?:x|contre|gegen|contra|mot|tegen)\s+/giu, awayFirst: false, strength: 'word' },
   { re: /\s+-\s+/gu, awayFirst: false, strength: 'weak' },
 ];
@@ -28,6 +29,11 @@ const KICKOFF = new RegExp(`[\\s${MARK}]*${KICK}[\\s${MARK}${KICK}]*`, 'u');
 const HAS_LETTER = /\p{L}/u;
 const WEAK_VETO =
   /\b(?:day|week|round|stage|leg|game|match|session|heat|part|race|practice|qualifying|court)\s*#?\d|\b\d{4}\b/iu;
+
+// No team name runs longer than this; a longer side of a ` - ` is a sentence (`Federer - An Icon Returns ...`).
+const MAX_TEAM_WORDS = 5;
+const EVENT_AT_VENUE =
+  /\b(?:\d{3,}|cup|open|classic|invitational|championships?|series|trophy|grand prix|rally|tour)\b/iu;
 
 const BRACKETS = /\[[^[\]]*\]|\([^()]*\)|\{[^{}]*\}/gu;
 // `#12 Georgetown`, `No. 5 Texas`, `(5) Duke`, `8 Alabama`: 1-2 digit ranks before a name.
@@ -156,7 +162,9 @@ export function splitMatchup(text: string): Matchup | null {
   if (teams.some((t) => !HAS_LETTER.test(t))) return null;
   // ` - ` also separates an event from its session: `PTT Hungary Men - Day 3`, `MLTT - Week 1, Day 1`,
   // `US Open: Day #2 - Court TBD` (read before cleaning takes `#2` for a rank).
-  const vetoed = (t: string) => isStageText(t) || WEAK_VETO.test(t);
+  const vetoed = (t: string) => isStageText(t) || WEAK_VETO.test(t) || t.split(' ').length > MAX_TEAM_WORDS;
   if (found.strength === 'weak' && (teams.some(vetoed) || parts.some(vetoed))) return null;
+  // `IWK 250 at Riverside`, `Skunk Cup at Magic Valley`: an event at its venue, not an opponent.
+  if (found.awayFirst && found.strength === 'word' && EVENT_AT_VENUE.test(teams[0] ?? '')) return null;
   return { teams, awayFirst: found.awayFirst, strength: found.strength, lead };
 }

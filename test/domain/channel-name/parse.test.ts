@@ -341,6 +341,11 @@ describe('parseChannelName on the decorations and notations of other providers',
     { name: 'TSN+ 01: US Open: Day #2 - Court TBD @ 31 Aug 11:00 AM ET', want: { teams: [] } },
     { name: 'US Open 11: Court 8 @ Dec 10 10:00AM ET', want: { date: '2026-12-10' } },
     { name: 'Flo Sports 16: 2026 Dickinson vs Juniata - Field Hockey', want: { teams: ['Dickinson', 'Juniata'] } },
+    { name: 'LIVE EVENT 05 - 10:30am/2pm Eubank v Papot', want: { teams: ['Eubank', 'Papot'], time: '10:30' } },
+    { name: 'LIVE EVENT 06 - 5:30/8pm Pacheco v Aleem', want: { teams: ['Pacheco', 'Aleem'], time: '17:30', date: null } },
+    { name: 'Tennis 05: TC Live at the Hall of Fame @ 6:00 PM ET', want: { teams: [], title: 'TC Live at the Hall of Fame' } },
+    { name: 'PPV EVENT 01: IWK 250 at Riverside (12.17 6:00 PM ET)', want: { teams: [], title: 'IWK 250 at Riverside' } },
+    { name: 'TSN+ 11: Roger Federer - An Icon Returns to New York @ 8:00 PM ET', want: { teams: [] } },
   ]; // prettier-ignore
   it.each(rows)('reads $name', ({ name, want }) => {
     expect(parseView(name, families, NOW)).toMatchObject({ kind: 'event', ...want });

@@ -55,6 +55,9 @@ function maskSpans(text: string, spans: Span[], mark = MARK): string {
   return parts.join('');
 }
 
+const SPLIT_TIMES =
+  /(?<![\p{N}:./])(\d{1,2}(?::\d{2})?)\s*([ap]\.?m\.?)?\s*\/\s*\d{1,2}(?::\d{2})?\s*([ap]\.?m\.?)(?![\p{L}])/iu;
+
 // `KO 18.45`, `K.O. 20:00`, `Kick-off: 3pm`: the word goes with the time it announces.
 const KICK_OFF_BEFORE = /(?:^|[^\p{L}])(?:ko|k\.o\.|kick[- ]?off)\s*:?\s*$/iu;
 
@@ -93,6 +96,16 @@ export function extractDateTime(payload: string, providerZone: string): WrittenD
     }
   }
   text = maskSpans(text, stamps);
+
+  // Two kick-offs for two regions (`10:30am/2pm`, `5:30/8pm`, `8/10pm`): the first is the one, and takes the
+  // am/pm of the second when it has none.
+  const split = SPLIT_TIMES.exec(text);
+  if (split?.[1] && split[3]) {
+    const [h, m = '00'] = split[1].split(':');
+    const meridiem = (split[2] ?? split[3]).toLowerCase().startsWith('p') ? 'p' : 'a';
+    time = formatHhmm(hour24(Number(h), meridiem), Number(m));
+    text = maskSpans(text, [{ start: split.index, end: split.index + split[0].length }], MARK + KICK);
+  }
 
   const definite = findTimes(text)
     .filter((t) => !t.dotted)
