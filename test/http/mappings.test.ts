@@ -4,6 +4,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/test-app.js';
 import { startTestApp } from '../support/test-app.js';
+import { saveLearnedMappings } from '../../src/db/leagues.js';
+import { getProvider } from '../../src/db/providers.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,11 +37,31 @@ describe('per-provider family mappings', () => {
       .set(t.auth)
       .send({ family: 'GOATBALL', leagues: ['NBA'] });
     expect(put.status).toBe(200);
-    expect(put.body).toEqual({ family: 'GOATBALL', leagues: ['NBA'] });
+    expect(put.body).toEqual({ family: 'GOATBALL', leagues: ['NBA'], source: 'provider' });
     const list = await request(t.url).get('/api/providers/goat/mappings').set(t.auth);
-    expect(list.body.mappings).toEqual([{ family: 'GOATBALL', leagues: ['NBA'] }]);
+    expect(list.body.mappings).toEqual([{ family: 'GOATBALL', leagues: ['NBA'], source: 'provider' }]);
     const xml = (await request(t.url).get('/epg/goat.xml')).text;
     expect(xml).toContain('<category>NBA</category>');
+  });
+
+  it('shows what a family was learned to carry, and lets an admin replace it', async () => {
+    const goat = await getProvider(t.testDb.database.db, 'goat');
+    await saveLearnedMappings(t.testDb.database.db, goat!.id, new Map([['Sling', ['NHL']]]));
+    const list = await request(t.url).get('/api/providers/goat/mappings').set(t.auth);
+    expect(list.body.mappings).toContainEqual({ family: 'Sling', leagues: ['NHL'], source: 'learned' });
+    const put = await request(t.url)
+      .put('/api/providers/goat/mappings')
+      .set(t.auth)
+      .send({ family: 'SLING', leagues: ['NBA'] });
+    expect(put.body).toEqual({ family: 'SLING', leagues: ['NBA'], source: 'provider' });
+    const after = await request(t.url).get('/api/providers/goat/mappings').set(t.auth);
+    expect(after.body.mappings.filter((m: { family: string }) => /sling/i.test(m.family))).toEqual([
+      { family: 'SLING', leagues: ['NBA'], source: 'provider' },
+    ]);
+    // A lesson never replaces the admin's word.
+    await saveLearnedMappings(t.testDb.database.db, goat!.id, new Map([['Sling', ['NHL']]]));
+    const still = await request(t.url).get('/api/providers/goat/mappings').set(t.auth);
+    expect(still.body.mappings).toContainEqual({ family: 'SLING', leagues: ['NBA'], source: 'provider' });
   });
 
   it('refuses an unknown league key, naming the field', async () => {

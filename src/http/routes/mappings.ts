@@ -17,7 +17,14 @@ export interface MappingRoutesOptions {
 const mappingSchema = z.object({
   family: z.string(),
   leagues: z.array(z.string()).describe('League keys, most likely first; empty means any league'),
+  source: z
+    .enum(['provider', 'learned'])
+    .describe(
+      "An admin's mapping, or learned from the games the family's channels matched (a PUT replaces it)",
+    ),
 });
+
+const sourceOf = (source: string) => (source === 'learned' ? ('learned' as const) : ('provider' as const));
 
 const security = [{ adminToken: [] }];
 
@@ -35,7 +42,8 @@ export const mappingRoutes: FastifyPluginAsyncZod<MappingRoutesOptions> = async 
     {
       schema: {
         tags: ['providers'],
-        summary: "A provider's own family-to-league mappings (over the universal ones from config)",
+        summary:
+          "A provider's own family-to-league mappings, an admin's or learned (over the universal ones from config)",
         security,
         params: z.object({ slug: slugSchema }),
         response: { 200: z.object({ mappings: z.array(mappingSchema) }), 401: errorSchema, 404: errorSchema },
@@ -45,6 +53,7 @@ export const mappingRoutes: FastifyPluginAsyncZod<MappingRoutesOptions> = async 
       mappings: (await listProviderMappings(db, await providerId(request.params.slug))).map((r) => ({
         family: r.family,
         leagues: r.league_keys,
+        source: sourceOf(r.source),
       })),
     }),
   );
@@ -76,7 +85,7 @@ export const mappingRoutes: FastifyPluginAsyncZod<MappingRoutesOptions> = async 
         request.body.leagues,
       );
       opts.invalidate(request.params.slug);
-      return { family: row.family, leagues: row.league_keys };
+      return { family: row.family, leagues: row.league_keys, source: sourceOf(row.source) };
     },
   );
 
