@@ -57,8 +57,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   await registerSwagger(app, deps.version ?? '0.0.0');
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
+    // 204 and 304 have no body by definition: no content headers either, or a keep-alive client reads the
+    // next response as this one's body.
+    if (reply.statusCode === 204 || reply.statusCode === 304) {
+      reply.removeHeader('content-type');
+      reply.removeHeader('content-length');
+      return null;
+    }
+    return payload;
   });
 
   const { db } = deps.database;
