@@ -20,6 +20,8 @@ import type { LeagueConfig } from './config/leagues.js';
 import type { ChannelFamily } from './domain/types.js';
 import type { EventsRefresher } from './services/events-refresh.js';
 import type { GuideService } from './services/guide-service.js';
+import type { ProviderDirectory } from './services/provider-directory.js';
+import { getProvider } from './db/providers.js';
 
 export type AppConfig = Pick<Config, 'DEFAULT_TIMEZONE' | 'GUIDE_CACHE_TTL_SECONDS' | 'PUBLIC_BASE_URL'>;
 
@@ -36,6 +38,8 @@ export interface AppDeps {
   now: () => Date;
   version?: string;
   guides?: GuideService;
+  /** Provider rows kept in memory for the guide routes; read from Postgres per request without it. */
+  providers?: ProviderDirectory;
   refresher?: EventsRefresher;
   /** The checked-in families the name tools read with. */
   defaultFamilies?: ChannelFamily[];
@@ -72,11 +76,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db } = deps.database;
   const { guides, config } = deps;
   // Any admin change to a provider shows in its next guide.
-  const invalidate = (slug: string) => guides?.invalidate(slug);
+  const invalidate = (slug: string) => {
+    deps.providers?.invalidate(slug);
+    guides?.invalidate(slug);
+  };
+  const { providers } = deps;
+  const providerRow = (slug: string) => (providers ? providers.get(slug) : getProvider(db, slug));
   await app.register(healthRoutes, { database: deps.database });
   if (guides) {
     await app.register(guideRoutes, {
-      db,
+      provider: providerRow,
       guides,
       cacheSeconds: config.GUIDE_CACHE_TTL_SECONDS,
       ...(config.PUBLIC_BASE_URL && { publicBaseUrl: config.PUBLIC_BASE_URL }),

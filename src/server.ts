@@ -76,6 +76,11 @@ async function main(): Promise<void> {
         )
       : () => undefined;
 
+  // Guides players asked for lately are made again before their TTL ends, so no player waits for one.
+  const stopGuideRefresh = services.guides.startRefreshing(
+    Math.min(15_000, (config.GUIDE_CACHE_TTL_SECONDS * 1000) / 10),
+  );
+
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -88,6 +93,7 @@ async function main(): Promise<void> {
     }, config.SHUTDOWN_TIMEOUT_MS);
     timer.unref();
     stopRefresh();
+    stopGuideRefresh();
     app
       .close()
       .then(() => database.close())

@@ -19,6 +19,7 @@ import { seedReferenceData } from './reference-data.js';
 import { createGuideGenerator } from './guide-generator.js';
 import { createGuideService } from './guide-service.js';
 import { createPlaylistReader } from './playlist-reader.js';
+import { createProviderDirectory } from './provider-directory.js';
 
 export type ServiceConfig = Pick<
   Config,
@@ -108,9 +109,11 @@ export function buildServices(deps: {
     now: deps.now,
     ...(deps.logger && { logger: deps.logger }),
   });
+  const providers = createProviderDirectory({ db: deps.database.db });
   const guides = createGuideService({
     db: deps.database.db,
     generator,
+    providers,
     ttlMs: config.GUIDE_CACHE_TTL_SECONDS * 1000,
     ...(deps.logger && { logger: deps.logger }),
   });
@@ -125,6 +128,7 @@ export function buildServices(deps: {
     matcher,
     reader,
     generator,
+    providers,
     guides,
   };
 }

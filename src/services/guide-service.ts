@@ -4,10 +4,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { getLastGuide, saveGuide } from '../db/guides.js';
 import type { ProviderRow } from '../db/providers.js';
-import { getProvider } from '../db/providers.js';
 import { NotFoundError, UpstreamError } from '../errors.js';
 import type { GeneratedGuide, GuideProvider, MatchReport } from './guide-contracts.js';
 import type { GuideGenerator } from './guide-generator.js';
+import type { ProviderDirectory } from './provider-directory.js';
 
 export interface ServedGuide {
   etag: string;
@@ -23,11 +23,18 @@ export interface ServedGuide {
 export interface GuideServiceDeps {
   db: Kysely<DB>;
   generator: GuideGenerator;
+  providers: ProviderDirectory;
   ttlMs: number;
-  /** How long a fallback (stale) guide is served before a fresh one is tried again. */
+  /** After a failed generation, the first wait before trying again; doubled per failure (default 30 s). */
   retryAfterFailureMs?: number;
+  /** The longest wait between tries (default the TTL). */
+  maxRetryMs?: number;
+  /** A guide players asked for lately is made again this long before its TTL ends (default a fifth of it). */
+  refreshLeadMs?: number;
   maxProviders?: number;
   logger?: Pick<Logger, 'warn' | 'info' | 'error'>;
+  /** Milliseconds on the service's clock (default performance.now). */
+  now?: () => number;
 }
 
 export function toGuideProvider(row: ProviderRow): GuideProvider {
@@ -43,14 +50,24 @@ export function toGuideProvider(row: ProviderRow): GuideProvider {
 }
 
 /**
- * Per-provider guide cache with single flight: concurrent requests for one provider share one generation.
- * A failed generation serves the last good guide kept in Postgres; a provider that never had one gets a 502.
+ * Per-provider guide cache, served like a CDN edge: the first request waits for one generation however many
+ * ask at once; after that a guide is always answered at once, the current one while one background generation
+ * replaces it (stale-while-revalidate), and guides players asked for lately are made again shortly before their
+ * TTL ends. A failed generation serves the last good guide kept in Postgres and is tried again with backoff; a
+ * provider that never had a guide gets a 502.
  */
 export function createGuideService(deps: GuideServiceDeps) {
   const { db } = deps;
+  const now = deps.now ?? (() => performance.now());
+  const retryMs = deps.retryAfterFailureMs ?? Math.min(deps.ttlMs, 30_000);
+  const maxRetryMs = deps.maxRetryMs ?? deps.ttlMs;
+  const leadMs = deps.refreshLeadMs ?? deps.ttlMs / 5;
+  const failures = new Map<string, number>();
+  /** When players last asked for each provider's guide. */
+  const asked = new Map<string, number>();
 
   async function produce(slug: string): Promise<ServedGuide> {
-    const row = await getProvider(db, slug);
+    const row = await deps.providers.get(slug);
     if (!row) throw new NotFoundError(`no provider '${slug}'`);
     const provider = toGuideProvider(row);
     try {
@@ -92,22 +109,62 @@ export function createGuideService(deps: GuideServiceDeps) {
   const cache = new LRUCache<string, ServedGuide>({
     max: deps.maxProviders ?? 500,
     ttl: deps.ttlMs,
-    fetchMethod: async (slug, _stale, { options }) => {
+    perf: { now },
+    ttlResolution: 0,
+    // Past its TTL a guide is still served while one background generation replaces it.
+    allowStale: true,
+    noDeleteOnStaleGet: true,
+    allowStaleOnFetchRejection: true,
+    noDeleteOnFetchRejection: true,
+    fetchMethod: async (slug, _current, { options }) => {
       const served = await produce(slug);
-      if (served.stale) options.ttl = deps.retryAfterFailureMs ?? Math.min(deps.ttlMs, 60_000);
+      if (served.stale) {
+        // Exponential backoff while the provider keeps failing: 30 s, 60 s, 120 s... up to maxRetryMs.
+        const n = (failures.get(slug) ?? 0) + 1;
+        failures.set(slug, n);
+        options.ttl = Math.min(maxRetryMs, retryMs * 2 ** (n - 1));
+      } else {
+        failures.delete(slug);
+      }
       return served;
     },
   });
 
+  /** Makes again, in the background, the guides players asked for lately whose TTL ends soon. */
+  function refreshDue(): string[] {
+    const started: string[] = [];
+    for (const [slug, at] of asked) {
+      if (now() - at > 2 * deps.ttlMs) {
+        asked.delete(slug);
+        continue;
+      }
+      const left = cache.getRemainingTTL(slug);
+      if (left > 0 && left <= leadMs && !failures.has(slug)) {
+        void cache.fetch(slug, { forceRefresh: true }).catch(() => undefined);
+        started.push(slug);
+      }
+    }
+    return started;
+  }
+
   return {
-    /** The current guide of a provider, generated at most once per TTL however many ask at once. */
+    /** The current guide of a provider; only the very first request for it waits for a generation. */
     async getGuide(slug: string): Promise<ServedGuide> {
+      asked.set(slug, now());
       const served = await cache.fetch(slug);
       if (!served) throw new UpstreamError(slug, 'bad-body', 'the guide could not be generated');
       return served;
     },
     invalidate(slug: string): void {
       cache.delete(slug);
+      failures.delete(slug);
+    },
+    refreshDue,
+    /** Runs refreshDue every `intervalMs`; returns the stop function. */
+    startRefreshing(intervalMs: number): () => void {
+      const timer = setInterval(refreshDue, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
     },
   };
 }

@@ -28,6 +28,23 @@ afterAll(async () => {
   await t.close();
 });
 
+describe('a cached guide', () => {
+  it('is answered from memory, with no database round trip', async () => {
+    await request(t.url).get('/epg/demo.xml').expect(200);
+    const db = t.testDb.database.db;
+    await db.schema.alterTable('providers').renameTo('providers_away').execute();
+    try {
+      const res = await request(t.url).get('/epg/demo.xml');
+      expect(res.status).toBe(200);
+      expect(res.headers.etag).toBe(etag);
+      const notModified = await request(t.url).get('/epg/demo.xml').set('if-none-match', etag);
+      expect(notModified.status).toBe(304);
+    } finally {
+      await db.schema.alterTable('providers_away').renameTo('providers').execute();
+    }
+  });
+});
+
 describe('bodiless answers on one keep-alive connection', () => {
   it('sends two pipelined 304s with no body or content headers, then the next answer intact', async () => {
     const conditional = { method: 'GET', path: '/epg/demo.xml', headers: { 'if-none-match': etag } };
@@ -63,7 +80,8 @@ describe('bodiless answers on one keep-alive connection', () => {
   });
 
   it('answers HEAD with the headers of GET and no body', async () => {
-    for (const headers of [{}, { 'accept-encoding': 'gzip' }]) {
+    const variants: Record<string, string>[] = [{}, { 'accept-encoding': 'gzip' }];
+    for (const headers of variants) {
       const [head, get] = await pipelined(t.url, [
         { method: 'HEAD', path: '/epg/demo.xml', headers },
         { method: 'GET', path: '/epg/demo.xml', headers },

@@ -2,10 +2,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/types.js';
 import type { ProviderRow } from '../../db/providers.js';
-import { getProvider } from '../../db/providers.js';
 import { writeM3u } from '../../domain/m3u/index.js';
 import { NotFoundError, UnauthorizedError, UpstreamError } from '../../errors.js';
 import type { GuideService } from '../../services/guide-service.js';
@@ -13,7 +10,8 @@ import { tokenMatches } from '../plugins/admin-auth.js';
 import { errorSchema } from '../schemas/providers.js';
 
 export interface GuideRoutesOptions {
-  db: Kysely<DB>;
+  /** The live provider with a slug (kept in memory: a cached guide costs no database round trip). */
+  provider: (slug: string) => Promise<ProviderRow | undefined>;
   guides: GuideService;
   cacheSeconds: number;
   /** Origin players reach this service at, for the playlist's `url-tvg`; else taken from the request. */
@@ -24,8 +22,12 @@ const tokenQuery = z.object({
   token: z.string().optional().describe("The provider's access token, when it has one"),
 });
 
-async function providerFor(db: Kysely<DB>, slug: string, token: string | undefined): Promise<ProviderRow> {
-  const row = await getProvider(db, slug);
+async function providerFor(
+  lookup: GuideRoutesOptions['provider'],
+  slug: string,
+  token: string | undefined,
+): Promise<ProviderRow> {
+  const row = await lookup(slug);
   if (!row || !row.enabled) throw new NotFoundError(`no guide for '${slug}'`);
   if (row.access_token !== null && (token === undefined || !tokenMatches(token, row.access_token))) {
     throw new UnauthorizedError('this guide needs ?token=');
@@ -67,7 +69,7 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
       if (!m) throw new NotFoundError(`no guide at ${request.params.file}`);
       const slug = m[1]!;
       const gzFile = m[2] !== undefined;
-      const provider = await providerFor(opts.db, slug, request.query.token);
+      const provider = await providerFor(opts.provider, slug, request.query.token);
       const guide = await opts.guides.getGuide(slug);
 
       reply.header('etag', guide.etag);
@@ -117,7 +119,7 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
       const m = /^([a-z0-9-]{1,40})\.m3u8?$/.exec(request.params.file);
       if (!m) throw new NotFoundError(`no playlist at ${request.params.file}`);
       const slug = m[1]!;
-      await providerFor(opts.db, slug, request.query.token);
+      await providerFor(opts.provider, slug, request.query.token);
       const guide = await opts.guides.getGuide(slug);
       const gen = guide.generation;
       if (!gen) throw new UpstreamError(slug, 'connect', 'the provider playlist is unavailable right now');
