@@ -91,10 +91,11 @@ function extinf(attrs: [string, string][], name: string): string {
 }
 
 /**
- * Builds an N-entry playlist: about 15% live event channels, 20% linear channels, 40% movies and 25%
- * series episodes, with tvg-id, tvg-name, tvg-logo and group-title on every entry (about 200 bytes each).
+ * Builds an N-entry playlist: by default about 15% live event channels (`eventShare`), 20% linear channels, and
+ * the rest movies and series episodes in a 40:25 ratio, with tvg-id, tvg-name, tvg-logo and group-title on every
+ * entry (about 200 bytes each).
  */
-export function generatePlaylist(entries: number, seed = 20261125): Buffer {
+export function generatePlaylist(entries: number, seed = 20261125, eventShare = 0.15): Buffer {
   const rnd = createRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const parts: string[] = [`#EXTM3U url-tvg="${HOST}/xmltv.php?username=${USER}&password=${PASS}"\n`];
@@ -102,7 +103,7 @@ export function generatePlaylist(entries: number, seed = 20261125): Buffer {
   for (let i = 0; i < entries; i++) {
     streamId++;
     const roll = rnd();
-    if (roll < 0.15) {
+    if (roll < eventShare) {
       const league = pick(LEAGUES);
       const slot = String(1 + (i % 40)).padStart(2, '0');
       const hour = 1 + Math.floor(rnd() * 12);
@@ -125,7 +126,7 @@ export function generatePlaylist(entries: number, seed = 20261125): Buffer {
         ),
         `${HOST}/live/${USER}/${PASS}/${streamId}.ts\n`,
       );
-    } else if (roll < 0.35) {
+    } else if (roll < eventShare + 0.2) {
       const region = pick(REGIONS);
       const net = pick(NETWORKS);
       const quality = pick(QUALITIES);
@@ -144,7 +145,7 @@ export function generatePlaylist(entries: number, seed = 20261125): Buffer {
           ? `${HOST}/live/${USER}/${PASS}/${streamId}.ts\n`
           : `${HOST}/${USER}/${PASS}/${streamId}\n`,
       );
-    } else if (roll < 0.75) {
+    } else if (roll < eventShare + 0.2 + (0.8 - eventShare) * (40 / 65)) {
       const name = `${pick(WORDS)} ${pick(WORDS)} (${1960 + Math.floor(rnd() * 66)})`;
       parts.push(
         extinf(

@@ -1,5 +1,6 @@
 // Runs the benchmark sections in order: `npx tsx bench/run.ts [name-substring ...]`.
 import { runGuideBench } from './guide-generate.js';
+import { runServeBench } from './guide-serve.js';
 import { runParseBench } from './playlist-parse.js';
 import { runXmltvBench } from './xmltv-write.js';
 
@@ -12,6 +13,7 @@ const SECTIONS: Section[] = [
   { name: 'playlist-parse', run: () => runParseBench() },
   { name: 'xmltv-write', run: () => runXmltvBench() },
   { name: 'guide-generate', run: () => runGuideBench() },
+  { name: 'guide-serve', run: () => runServeBench() },
 ];
 
 const wanted = process.argv.slice(2);

@@ -14,20 +14,36 @@ const root = resolve(import.meta.dirname, '..');
 const playlist = generatePlaylist(Number(process.env.ENTRIES ?? 100_000));
 const server = createServer((req, res) => {
   if (req.url?.startsWith('/playlist')) return res.writeHead(200).end(playlist);
-  res.writeHead(200, { 'content-type': 'application/json' }).end(req.url?.includes('/api/v1/') ? '{"events":null}' : '{"events":[]}');
+  res
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end(req.url?.includes('/api/v1/') ? '{"events":null}' : '{"events":[]}');
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const database = await createDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '', memory: true });
 await runMigrations(database, resolve(root, 'db/migrations'));
-const config = loadConfig({ CONFIG_DIR: resolve(root, 'config'), PLAYLIST_DIR: resolve(root, 'config/playlists'), ESPN_BASE_URL: url, THESPORTSDB_BASE_URL: url });
+const config = loadConfig({
+  CONFIG_DIR: resolve(root, 'config'),
+  PLAYLIST_DIR: resolve(root, 'config/playlists'),
+  ESPN_BASE_URL: url,
+  THESPORTSDB_BASE_URL: url,
+});
 const services = buildServices({ database, config, now: () => new Date() });
 await services.seed();
-const row = await insertProvider(database.db, { slug: `st-${Date.now().toString(36)}`, name: 'x', playlist_url: `${url}/playlist.m3u`, timezone: 'America/New_York' });
+const row = await insertProvider(database.db, {
+  slug: `st-${Date.now().toString(36)}`,
+  name: 'x',
+  playlist_url: `${url}/playlist.m3u`,
+  timezone: 'America/New_York',
+});
 for (let i = 0; i < Number(process.env.RUNS ?? 2); i++) {
   const t0 = performance.now();
   const g = await services.generator.generate(toGuideProvider(row!));
-  console.log(`run ${i}: ${(performance.now() - t0).toFixed(0)} ms`, JSON.stringify(g.timings), `${g.report.channels.length} live`);
+  console.log(
+    `run ${i}: ${(performance.now() - t0).toFixed(0)} ms`,
+    JSON.stringify(g.timings),
+    `${g.report.channels.length} live`,
+  );
 }
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 await database.close();

@@ -158,9 +158,26 @@ export function startOfLocalDay(ymd: string, timeZone: string): Date {
 }
 
 export function addDays(ymd: string, n: number): string {
-  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d + n, 12));
-  return t.toISOString().slice(0, 10);
+  const y = Number(ymd.slice(0, 4));
+  const m = Number(ymd.slice(5, 7));
+  const d = Number(ymd.slice(8, 10));
+  const days = Date.UTC(y, m - 1, d) / 86_400_000 + n;
+  return ymdOfEpochDay(days);
+}
+
+/** "YYYY-MM-DD" of a day counted from 1970-01-01 (civil-from-days, proleptic Gregorian). */
+function ymdOfEpochDay(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return ymdOf(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
 /** `from`..`to` inclusive (`YYYY-MM-DD`); empty when `to` is before `from`. */

@@ -9,8 +9,8 @@ import type { LeagueConfig } from '../config/leagues.js';
 import {
   discoverFamilies,
   likelyOccurrence,
-  parseChannelName,
-  recogniseListed,
+  parsePrepared,
+  prepareName,
   withDiscovered,
   type CompiledFamilies,
   type DiscoveredFamily,
@@ -52,19 +52,27 @@ export function understandLineup(
     lexicon: LeagueLexicon;
   },
 ): Lineup {
-  const discovered = discoverFamilies(
-    live.map((e) => e.name),
-    (name) => recogniseListed(name, ctx.families) !== null,
-  );
+  const prepared = live.map((entry) => prepareName(entry.name, ctx.families));
+  const discovered = discoverFamilies(prepared.filter((p) => p.listed === null));
   const families = withDiscovered(ctx.families, discovered);
   const nameContext = { now: ctx.now, timeZone: ctx.provider.timezone, families };
-  const read = live.map((entry) => ({ entry, parsed: parseChannelName(entry.name, nameContext) }));
+  const read = live.map((entry, i) => ({
+    entry,
+    parsed: parsePrepared(prepared[i] ?? prepareName(entry.name, families), nameContext),
+  }));
   const inGuide = read.filter((r) => r.parsed.kind !== 'other');
+  // Family labels and group titles repeat across a lineup: each is looked up once.
+  const leaguesNamed = new Map<string, readonly string[]>();
+  const named = (text: string) => {
+    let found = leaguesNamed.get(text);
+    if (!found) leaguesNamed.set(text, (found = ctx.lexicon.within(text)));
+    return found;
+  };
   const ids = uniqueChannelIds(inGuide.map((r) => channelIdFor(r.parsed, r.entry, ctx.provider.slug)));
   const channels = inGuide.map((r, i): UnderstoodChannel => ({
     ...r,
     channelId: ids[i] ?? '',
-    leagues: leaguesOf(r.parsed, r.entry, ctx.mappings, ctx.lexicon),
+    leagues: leaguesOf(r.parsed, r.entry, ctx.mappings, named),
   }));
   const byEntry = new Map(channels.map((c) => [c.entry, c]));
   return { all: read.map((r) => byEntry.get(r.entry) ?? { ...r, channelId: null }), channels, discovered };
@@ -78,11 +86,11 @@ function leaguesOf(
   parsed: ParsedChannel,
   entry: PlaylistEntry,
   mappings: readonly FamilyLeagueMapping[],
-  lexicon: LeagueLexicon,
+  named: (text: string) => readonly string[],
 ): FamilyLeagues | null {
   const mapped = parsed.family ? familyLeaguesOf(mappings, parsed.family) : null;
   if (mapped && restricts(mapped.source) && mapped.leagues.length > 0) return mapped;
-  const hinted = [...(parsed.family ? lexicon.within(parsed.family) : []), ...lexicon.within(entry.group)];
+  const hinted = [...(parsed.family ? named(parsed.family) : []), ...named(entry.group)];
   const leagues = [...new Set([...(mapped?.leagues ?? []), ...hinted])];
   if (leagues.length === 0) return mapped;
   return { leagues, source: mapped && mapped.leagues.length > 0 ? mapped.source : 'hint' };

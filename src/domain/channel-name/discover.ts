@@ -3,7 +3,6 @@
 // come first; discovery fills the rest, and the generic rule covers a lone name.
 import { familyKey } from '../family-leagues.js';
 import { readsAsEvent, stripRegionPrefix } from './generic-slot.js';
-import { normalizeName } from './normalize.js';
 
 export interface SlotHead {
   /** The words before the number, as written. */
@@ -29,6 +28,7 @@ export interface DiscoveredFamily {
 const HEAD =
   /^(?<prefix>[\p{L}][\p{L}\p{N}+&'.ⓧ]*(?:[ -][\p{L}\p{N}+&'.ⓧ]+){0,4}?)\s*(?:[:|•-]\s*)?(?<slot>\d{1,3})(?![\p{L}\p{N}]|[:.,/']\d)\s*(?:[:|•-]\s*)?(?<rest>.*)$/u;
 const MIN_SLOTS = 3;
+const HAS_DIGIT = /\d/;
 const MIN_EVENTS = 2;
 
 /** The family words, slot number and rest of a name whose region prefix is already removed, if it has them. */
@@ -50,18 +50,17 @@ interface Group {
 }
 
 /**
- * Groups the names `isKnown` leaves over by family prefix, and keeps a group as a family when it has at least
- * three distinct slot numbers and at least two slots, and a third of those that say anything, read as games.
- * Linear channels that share a brand and numbers (`beIN Sports 1..12`, `Fox 4 / Fox 5`) say no game.
+ * Groups names no listed family took (each as written and normalized, see normalizeName) by family prefix, and
+ * keeps a group as a family when it has at least three distinct slot numbers and at least two slots, and a
+ * third of those that say anything, read as games. Linear channels that share a brand and numbers
+ * (`beIN Sports 1..12`, `Fox 4 / Fox 5`) say no game.
  */
 export function discoverFamilies(
-  names: Iterable<string>,
-  isKnown: (normalized: string) => boolean,
+  unlisted: Iterable<{ name: string; normalized: string }>,
 ): DiscoveredFamily[] {
   const groups = new Map<string, Group>();
-  for (const name of names) {
-    const normalized = normalizeName(name);
-    if (isKnown(normalized)) continue;
+  for (const { name, normalized } of unlisted) {
+    if (!HAS_DIGIT.test(normalized)) continue;
     const head = slotHead(stripRegionPrefix(normalized));
     if (!head) continue;
     const key = familyKey(head.prefix);

@@ -151,8 +151,11 @@ export function recogniseListed(name: string, families: CompiledFamilies): Recog
 
 /** Recognition on an already normalized name (see normalizeName). */
 export function recogniseNormalized(name: string, families: CompiledFamilies): RecognisedSlot | null {
-  const listed = recogniseListed(name, families);
-  if (listed) return listed;
+  return recogniseListed(name, families) ?? recogniseUnlisted(name, families);
+}
+
+/** Recognition by what the lineup revealed, then the generic rules, of a name no listed family took. */
+export function recogniseUnlisted(name: string, families: CompiledFamilies): RecognisedSlot | null {
   const core = stripRegionPrefix(name);
   const head = families.discovered.size > 0 ? slotHead(core) : null;
   const family = head && families.discovered.get(familyKey(head.prefix));

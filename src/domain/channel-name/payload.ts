@@ -130,11 +130,25 @@ interface Segment {
   clean: string;
   /** The segment follows a bullet, not a pipe. */
   afterBullet: boolean;
+  /** Its matchup, read once on first use (undefined: not read yet). */
+  matchup?: Matchup | null;
+  /** The matchup of its text after `Competition:` prefixes, read once on first use. */
+  peeledMatchup?: Matchup | null;
+}
+
+function matchupOf(s: Segment): Matchup | null {
+  if (s.matchup === undefined) s.matchup = splitMatchup(stripBrackets(s.raw));
+  return s.matchup;
+}
+
+function peeledMatchupOf(s: Segment): Matchup | null {
+  if (s.peeledMatchup === undefined) s.peeledMatchup = splitMatchup(stripBrackets(peelPrefixes(s.raw).text));
+  return s.peeledMatchup;
 }
 
 /** The teams of a segment's matchup, in any order and case. */
 function gameKey(s: Segment): string {
-  const teams = splitMatchup(stripBrackets(peelPrefixes(s.raw).text))?.teams ?? [];
+  const teams = peeledMatchupOf(s)?.teams ?? [];
   return teams
     .map((t) => t.toLowerCase().replace(/\W+/g, ''))
     .sort()
@@ -142,7 +156,7 @@ function gameKey(s: Segment): string {
 }
 
 function hasMatchup(s: Segment): boolean {
-  const m = splitMatchup(stripBrackets(s.raw));
+  const m = matchupOf(s);
   return m !== null && m.strength !== 'weak' && m.strength !== 'kickoff';
 }
 
@@ -173,9 +187,7 @@ function chooseMain(segments: Segment[]): number {
   const useful = (s: Segment) =>
     !isKnownLeague(s.clean) && !JUNK_SEGMENT.test(s.clean) && !isStageText(s.clean);
   // `... | Play-Offs | 2nd Leg: NK Celje - Slovan Bratislava`: a ` - ` matchup before a bare title.
-  const withDash = segments.findIndex(
-    (s) => useful(s) && splitMatchup(stripBrackets(peelPrefixes(s.raw).text)) !== null,
-  );
+  const withDash = segments.findIndex((s) => useful(s) && peeledMatchupOf(s) !== null);
   if (withDash >= 0) return withDash;
   const firstUseful = segments.findIndex(useful);
   return firstUseful >= 0 ? firstUseful : 0;
@@ -239,7 +251,8 @@ export function readPayload(
 
   // Two segments each with another game (`SF vs. ATL • NYM vs. TB`): a whip-around feed, titled, with no one
   // matchup. The same game written twice (`Hunt vs. Pugliesi | Hunt v Pugliesi`) is one.
-  const games = new Set(segments.filter(hasMatchup).map(gameKey));
+  const withGames = segments.filter(hasMatchup);
+  const games = withGames.length > 1 ? new Set(withGames.map(gameKey)) : new Set(withGames.map(() => ''));
   if (games.size >= 2) {
     reading.title = plain(segments.map((seg) => seg.raw).join(' • '));
     return { ...reading, kind: 'event' };

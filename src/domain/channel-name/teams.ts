@@ -35,6 +35,7 @@ const MAX_TEAM_WORDS = 5;
 const EVENT_AT_VENUE =
   /\b(?:\d{3,}|cup|open|classic|invitational|championships?|series|trophy|grand prix|rally|tour)\b/iu;
 
+const BRACKET = /[()[\]{}]/;
 const BRACKETS = /\[[^[\]]*\]|\([^()]*\)|\{[^{}]*\}/gu;
 // `#12 Georgetown`, `No. 5 Texas`, `(5) Duke`, `8 Alabama`: 1-2 digit ranks before a name.
 const RANK = /^(?:#\s*\d{1,2}|no\.\s*\d{1,2}|\d{1,2})\s+(?=\p{L})/iu;
@@ -64,6 +65,7 @@ const KEPT_CLOSE = '\uE002';
  * a state qualifier right after a name.
  */
 export function stripBrackets(text: string): string {
+  if (!BRACKET.test(text)) return text;
   let t = text.replace(QUALIFIER, ` ${KEPT_OPEN}$1${KEPT_CLOSE}`);
   for (let i = 0; i < 4 && /[([{]/.test(t); i++) t = t.replace(BRACKETS, ' ');
   return t

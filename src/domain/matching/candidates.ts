@@ -26,7 +26,7 @@ export interface CandidateQuery {
    * The instants the name's time may mean: one for a dated time; the day before, the day itself and the day
    * after for a time without a date. Empty without a time.
    */
-  starts: Date[];
+  starts: readonly Date[];
   /** Of `starts`, the one a viewer would expect (the parse's `startsAt`); others must win on the events. */
   likelyStart: Date | null;
   /** The zone the window's days are read in (the provider's). */

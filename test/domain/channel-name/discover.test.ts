@@ -4,14 +4,15 @@ import { describe, expect, it } from 'vitest';
 import {
   discoverFamilies,
   parseChannelName,
-  recogniseListed,
+  prepareName,
   withDiscovered,
 } from '../../../src/domain/channel-name/index.js';
 import { defaultFamilies } from './support.js';
 
 const families = defaultFamilies();
-const listed = (name: string) => recogniseListed(name, families) !== null;
-const discover = (names: string[]) => discoverFamilies(names, listed);
+/** As a lineup does it: the names no listed family took. */
+const discover = (names: string[]) =>
+  discoverFamilies(names.map((n) => prepareName(n, families)).filter((p) => p.listed === null));
 
 const LINEUP = [
   '[US] Sling 1 • Mavericks @ Bucks 9:00 PM',

@@ -45,6 +45,7 @@ const SLASH = new RegExp(
   'giu',
 );
 // A trailing dot (`1.12.`) is the German and Nordic way: always day first.
+const MONTH_PROBE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const DOTTED = /(?<![\p{N}./:])(\d{1,2})\.(\d{1,2})(\.)?(?![\p{N}]|\.\d)/gu;
 
 function daysIn(month: number, year: number | null): number {
@@ -88,27 +89,40 @@ export function findDates(text: string, opts: DateOptions): DateHit[] {
     const other = alt && isValidDate(year, alt.month, alt.day) ? alt : null;
     hits.push({ start, end, year, month, day, alt: other });
   };
-  const scan = (re: RegExp, read: (m: RegExpExecArray) => Reading): void => {
+  const scan = (re: RegExp, read: (m: RegExpExecArray) => Reading, probe?: RegExp): void => {
+    // Most names hold no date: a cheap probe skips the forms they cannot hold.
+    if (probe && !probe.test(text)) return;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) add(m.index, m.index + m[0].length, read(m));
   };
-  scan(ISO, (m) => [Number(m[1]), Number(m[2]), Number(m[3])]);
-  scan(THREE_PART, (m) => {
-    const a = Number(m[1]);
-    const b = Number(m[3]);
-    // Dashes are European (`14-05-2026`); slashes and dots American unless the numbers say otherwise.
-    return monthDay(fullYear(m[4]), a, b, m[2] === '-' || opts.dayFirst);
-  });
-  scan(TEXTUAL, (m) =>
-    m[1] !== undefined
-      ? [fullYear(m[3]), monthOf(m[2]), Number(m[1])]
-      : [fullYear(m[6]), monthOf(m[4]), Number(m[5])],
+  scan(ISO, (m) => [Number(m[1]), Number(m[2]), Number(m[3])], /\d{4}-/);
+  scan(
+    THREE_PART,
+    (m): Reading => {
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      // Dashes are European (`14-05-2026`); slashes and dots American unless the numbers say otherwise.
+      return monthDay(fullYear(m[4]), a, b, m[2] === '-' || opts.dayFirst);
+    },
+    /\d[-./]\d{1,2}[-./]\d/,
   );
-  scan(SLASH, (m) => monthDay(null, Number(m[1]), Number(m[2]), opts.dayFirst));
-  scan(DOTTED, (m): Reading => {
-    if (m[3]) return [null, Number(m[2]), Number(m[1])];
-    // Month 0 is no date: without a trailing dot, `8.29` is a date only beside another time.
-    return opts.dottedIsDate ? monthDay(null, Number(m[1]), Number(m[2]), opts.dayFirst) : [null, 0, 0];
-  });
+  scan(
+    TEXTUAL,
+    (m) =>
+      m[1] !== undefined
+        ? [fullYear(m[3]), monthOf(m[2]), Number(m[1])]
+        : [fullYear(m[6]), monthOf(m[4]), Number(m[5])],
+    MONTH_PROBE,
+  );
+  scan(SLASH, (m) => monthDay(null, Number(m[1]), Number(m[2]), opts.dayFirst), /\d\//);
+  scan(
+    DOTTED,
+    (m): Reading => {
+      if (m[3]) return [null, Number(m[2]), Number(m[1])];
+      // Month 0 is no date: without a trailing dot, `8.29` is a date only beside another time.
+      return opts.dottedIsDate ? monthDay(null, Number(m[1]), Number(m[2]), opts.dayFirst) : [null, 0, 0];
+    },
+    /\d\.\d/,
+  );
   return hits.sort((a, b) => a.start - b.start);
 }

@@ -12,8 +12,10 @@ export const KICK = '\uE003';
 
 /** The text without any marker. */
 export function unmark(text: string): string {
-  return text.replaceAll(MARK, ' ').replaceAll(KICK, ' ');
+  return text.includes(MARK) || text.includes(KICK) ? text.replace(MARKERS, ' ') : text;
 }
+
+const MARKERS = new RegExp(`[${MARK}${KICK}]`, 'g');
 
 export interface WrittenDateTime {
   /** The payload with every date and time replaced by MARK. */

@@ -31,10 +31,20 @@ export const STILL_ON_MINUTES = 180;
  * that day, and on the day after, in order. A lineup names the games of its day, but in the hours around
  * midnight either neighbour is as likely; the events decide between them.
  */
-export function occurrencesOf(hhmm: string, timeZone: string, now: Date): Date[] {
+export function occurrencesOf(hhmm: string, timeZone: string, now: Date): readonly Date[] {
   const today = wallClock(now, timeZone).ymd;
-  return [-1, 0, 1].map((n) => zonedToUtc(addDays(today, n), hhmm, timeZone));
+  const key = `${hhmm}|${timeZone}|${today}`;
+  let found = OCCURRENCES.get(key);
+  if (!found) {
+    // A lineup's names share few times: each is worked out once per day and zone.
+    if (OCCURRENCES.size >= 4096) OCCURRENCES.clear();
+    found = [-1, 0, 1].map((n) => zonedToUtc(addDays(today, n), hhmm, timeZone));
+    OCCURRENCES.set(key, found);
+  }
+  return found;
 }
+
+const OCCURRENCES = new Map<string, readonly Date[]>();
 
 /**
  * The occurrence a viewer expects when no event says which day: the latest one that has started while the
