@@ -146,4 +146,6 @@ export interface GeneratedGuide {
   channelIds: Map<PlaylistEntry, string>;
   generatedAt: Date;
   timings: StageTimes;
+  /** Settles once what matching learned is stored (matches, misses, lessons); rejects with what failed. */
+  saved: Promise<void>;
 }

@@ -52,9 +52,9 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     provider: GuideProvider,
     channels: readonly UnderstoodChannel[],
     now: Date,
-  ): Promise<{ outcomes: Outcomes; learned: ReadonlyMap<string, string[]> }> {
+  ): Promise<{ outcomes: Outcomes; learned: ReadonlyMap<string, string[]>; saved: Promise<void> }> {
     const events = channels.filter((c) => c.parsed.kind === 'event');
-    let result: ChainResult = { outcomes: [], learned: new Map() };
+    let result: ChainResult = { outcomes: [], learned: new Map(), saved: Promise.resolve() };
     try {
       if (deps.matcher) result = await deps.matcher.matchChannels(provider, events, now);
     } catch (err) {
@@ -66,6 +66,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     return {
       outcomes: new Map(events.flatMap((c, i) => (outcomes[i] ? [[c, outcomes[i]] as const] : []))),
       learned: result.learned,
+      saved: result.saved,
     };
   }
 
@@ -102,6 +103,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
       playlist,
       channelIds: new Map(lineup.channels.map((c) => [c.entry, c.channelId])),
       generatedAt: now,
+      saved: matched.saved,
       timings: { read: 0, understand: 0, match: 0, schedule: 0, write: 0, report: 0, ...times },
     };
   }

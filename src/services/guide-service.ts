@@ -7,6 +7,7 @@ import type { ProviderRow } from '../db/providers.js';
 import { NotFoundError, UpstreamError } from '../errors.js';
 import type { GeneratedGuide, GuideProvider, MatchReport } from './guide-contracts.js';
 import type { GuideGenerator } from './guide-generator.js';
+import { BEST_GZIP_LEVEL, gzipAgain } from './guide-stages.js';
 import type { ProviderDirectory } from './provider-directory.js';
 
 export interface ServedGuide {
@@ -65,6 +66,8 @@ export function createGuideService(deps: GuideServiceDeps) {
   const failures = new Map<string, number>();
   /** When players last asked for each provider's guide. */
   const asked = new Map<string, number>();
+  /** Each provider's last good guide on its way to Postgres. */
+  const storing = new Map<string, Promise<unknown>>();
 
   async function produce(slug: string): Promise<ServedGuide> {
     const row = await deps.providers.get(slug);
@@ -84,13 +87,20 @@ export function createGuideService(deps: GuideServiceDeps) {
         generation,
         report: generation.report,
       };
-      await saveGuide(db, provider.id, served).catch((err: unknown) =>
+      // Stored behind the answer: the player does not wait for bookkeeping.
+      void generation.saved.catch((err: unknown) =>
+        deps.logger?.error({ err, provider: slug }, 'could not store what matching found'),
+      );
+      const stored = saveGuide(db, provider.id, served).catch((err: unknown) =>
         deps.logger?.error({ err, provider: slug }, 'could not store the last good guide'),
       );
+      storing.set(slug, stored);
+      void compressBetter(slug, provider.id, served, stored);
       return served;
     } catch (err) {
       if (err instanceof NotFoundError) throw err;
       deps.logger?.warn({ err, provider: slug }, 'guide generation failed; trying the last good guide');
+      await storing.get(slug);
       const last = await getLastGuide(db, provider.id);
       if (!last) {
         if (err instanceof UpstreamError) throw err;
@@ -129,6 +139,30 @@ export function createGuideService(deps: GuideServiceDeps) {
       return served;
     },
   });
+
+  /**
+   * Swaps a fresh guide's quick gzip for a smaller one once zlib's thread pool has made it: every later answer
+   * and the stored last good guide carry fewer bytes. The ETag stays (a weak one: same content).
+   */
+  async function compressBetter(
+    slug: string,
+    providerId: number,
+    served: ServedGuide,
+    stored: Promise<unknown>,
+  ): Promise<void> {
+    try {
+      const xmlGzip = await gzipAgain(served.xmlGzip, BEST_GZIP_LEVEL);
+      if (xmlGzip.length >= served.xmlGzip.length) return;
+      // In place, not through the cache: a refresh under way must not be disturbed, and a request holding this
+      // guide may send either copy.
+      served.xmlGzip = xmlGzip;
+      // Stored after the quick copy, so the smaller one is what stays, unless a newer guide replaced it.
+      await stored;
+      if (cache.peek(slug, { allowStale: true }) === served) await saveGuide(db, providerId, served);
+    } catch (err) {
+      deps.logger?.warn({ err, provider: slug }, 'could not compress the guide better');
+    }
+  }
 
   /** Makes again, in the background, the guides players asked for lately whose TTL ends soon. */
   function refreshDue(): string[] {

@@ -29,6 +29,11 @@ export interface ChainResult {
   outcomes: MatchOutcome[];
   /** Leagues learned this generation, by family label. */
   learned: Map<string, string[]>;
+  /**
+   * Settles once the matches, the channels left unmatched and the lessons are stored. The guide does not wait
+   * for it; it rejects with what failed.
+   */
+  saved: Promise<void>;
 }
 
 /** A family's leagues are learned when nothing restricts it: no mapping, hints, an earlier lesson, or "any". */
@@ -49,6 +54,8 @@ export function createMatchChain(deps: MatchChainDeps) {
     ttl: deps.cacheTtlMs ?? 6 * 3_600_000,
   });
   const cacheKey = (round: Round, job: Job) => `${round.provider.id}|${job.fp.key}|${job.fp.day}`;
+  /** Each provider's writes still under way. */
+  const saving = new Map<number, Promise<void>>();
   const handlers = createHandlers({
     db,
     allLeagues: deps.leagues.map((l) => l.key),
@@ -161,13 +168,20 @@ export function createMatchChain(deps: MatchChainDeps) {
     channels: readonly UnderstoodChannel[],
     now: Date,
   ): Promise<ChainResult> {
+    // A provider's writes stay in order: the last generation's are stored before this one reads them.
+    await saving.get(provider.id)?.catch(() => undefined);
     const round: Round = { provider, now, events: null };
     const jobs = channels.map((c) => newJob(c, c.leagues, round));
     await run(jobs, round, handlers);
     const learned = await learnAndRetry(jobs, round);
-    await remember(provider, jobs, round);
-    await saveLearnedMappings(db, provider.id, learned);
-    return { outcomes: jobs.map(outcomeOf), learned };
+    const saved = remember(provider, jobs, round).then(() => saveLearnedMappings(db, provider.id, learned));
+    saving.set(provider.id, saved);
+    void saved
+      .catch(() => undefined)
+      .finally(() => {
+        if (saving.get(provider.id) === saved) saving.delete(provider.id);
+      });
+    return { outcomes: jobs.map(outcomeOf), learned, saved };
   }
 
   return { matchChannels };

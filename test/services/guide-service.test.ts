@@ -3,6 +3,7 @@
 // ends, and a failing refresh keeps the current guide and is retried with backoff. Real generator, real
 // Postgres, a loopback playlist host, and the cache's own clock moved by hand.
 import { setTimeout as delay } from 'node:timers/promises';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { insertProvider } from '../../src/db/providers.js';
 import { createGuideService, type GuideService } from '../../src/services/guide-service.js';
@@ -61,6 +62,17 @@ beforeEach(() => {
 });
 
 describe('the guide cache as an edge', () => {
+  it('serves a fresh guide compressed quickly, then the same guide compressed better, under one ETag', async () => {
+    const first = await guides.getGuide('stale');
+    const quick = first.xmlGzip;
+    const better = await eventually(
+      () => guides.getGuide('stale'),
+      (g) => g.xmlGzip.length < quick.length,
+    );
+    expect(better.etag).toBe(first.etag);
+    expect(gunzipSync(better.xmlGzip).equals(gunzipSync(quick))).toBe(true);
+  });
+
   it('serves a guide past its TTL at once while one background generation replaces it', async () => {
     const first = await guides.getGuide('stale');
     clock += TTL + 1;

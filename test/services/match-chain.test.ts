@@ -11,7 +11,7 @@ import { hhmm, wallClock } from '../../src/domain/time.js';
 import { createEventsRefresher } from '../../src/services/events-refresh.js';
 import type { GuideProvider } from '../../src/services/guide-contracts.js';
 import { understandLineup } from '../../src/services/guide-stages.js';
-import { createMatchChain } from '../../src/services/match-chain.js';
+import { createMatchChain, type ChainResult } from '../../src/services/match-chain.js';
 import { seedReferenceData } from '../../src/services/reference-data.js';
 import { createEspnClient } from '../../src/sources/espn.js';
 import { createHttpClient } from '../../src/sources/http-client.js';
@@ -91,6 +91,13 @@ function chainFor(t: TestDatabase) {
   return { chain, refresher };
 }
 
+/** A chain's result once what it learned is stored, as the next generation or another provider sees it. */
+async function stored(matching: Promise<ChainResult>): Promise<ChainResult> {
+  const result = await matching;
+  await result.saved;
+  return result;
+}
+
 let providerSeq = 0;
 async function provider(t: TestDatabase): Promise<GuideProvider> {
   providerSeq += 1;
@@ -125,7 +132,7 @@ describe('the match chain with nothing stored', () => {
     const p = await provider(t);
     const [game] = tonight;
     const channels = await lineupOf(t, p, [`NHL 01: ${full(game!)}`]);
-    const { outcomes } = await chain.matchChannels(p, channels, NOW);
+    const { outcomes } = await stored(chain.matchChannels(p, channels, NOW));
     expect(outcomes[0]).toMatchObject({ status: 'matched', handler: 'sources' });
     expect(outcomes[0]?.event?.externalIds.espn).toBe(game!.id);
   });
@@ -146,9 +153,9 @@ describe('the match chain with the day stored', () => {
     const { chain } = chainFor(t);
     const p = await provider(t);
     const channels = await lineupOf(t, p, [`NHL 02: ${full(tonight[1]!)}`]);
-    const first = await chain.matchChannels(p, channels, NOW);
+    const first = await stored(chain.matchChannels(p, channels, NOW));
     expect(first.outcomes[0]).toMatchObject({ status: 'matched', handler: 'local-events' });
-    const again = await chain.matchChannels(p, channels, NOW);
+    const again = await stored(chain.matchChannels(p, channels, NOW));
     expect(again.outcomes[0]).toMatchObject({ status: 'matched', handler: 'match-cache' });
     expect(again.outcomes[0]?.event?.id).toBe(first.outcomes[0]?.event?.id);
   });
@@ -158,13 +165,13 @@ describe('the match chain with the day stored', () => {
     const p = await provider(t);
     const [a, b, c] = tonight;
     const names = [`Sling 01 | ${full(a!)}`, `Sling 02 | ${full(b!)}`, `Sling 03 | ${codes(c!)}`];
-    const { outcomes, learned } = await chain.matchChannels(p, await lineupOf(t, p, names), NOW);
+    const { outcomes, learned } = await stored(chain.matchChannels(p, await lineupOf(t, p, names), NOW));
     expect(learned).toEqual(new Map([['Sling', ['NHL']]]));
     expect(outcomes.map((o) => o.event?.externalIds.espn)).toEqual([a!.id, b!.id, c!.id]);
     expect(outcomes[2]).toMatchObject({ handler: 'local-events' });
 
-    const stored = await familyMappingsFor(t.database.db, p.id);
-    expect(stored.find((m) => m.family === 'Sling')).toEqual({
+    const mappings = await familyMappingsFor(t.database.db, p.id);
+    expect(mappings.find((m) => m.family === 'Sling')).toEqual({
       family: 'Sling',
       leagues: ['NHL'],
       source: 'learned',
@@ -172,7 +179,7 @@ describe('the match chain with the day stored', () => {
     // Without the lesson, the channel named by code alone stays unmatched.
     const alone = await provider(t);
     const lone = [`Sling 03 | ${codes(tonight[4]!)}`];
-    const single = await chainFor(t).chain.matchChannels(alone, await lineupOf(t, alone, lone), NOW);
+    const single = await stored(chainFor(t).chain.matchChannels(alone, await lineupOf(t, alone, lone), NOW));
     expect(single.outcomes[0]?.status).toBe('unmatched');
   });
 
@@ -181,12 +188,14 @@ describe('the match chain with the day stored', () => {
     const first = await provider(t);
     const [a, b, , d] = tonight;
     const names = [`Sling 01 | ${full(a!)}`, `Sling 02 | ${full(b!)}`, `Sling 04 | ${codes(d!)}`];
-    const taught = await chain.matchChannels(first, await lineupOf(t, first, names), NOW);
+    const taught = await stored(chain.matchChannels(first, await lineupOf(t, first, names), NOW));
     expect(taught.outcomes[2]?.status).toBe('matched');
 
     const second = await provider(t);
     const fresh = chainFor(t).chain;
-    const { outcomes } = await fresh.matchChannels(second, await lineupOf(t, second, [names[2]!]), NOW);
+    const { outcomes } = await stored(
+      fresh.matchChannels(second, await lineupOf(t, second, [names[2]!]), NOW),
+    );
     expect(outcomes[0]).toMatchObject({ status: 'matched', handler: 'cross-provider' });
     expect(outcomes[0]?.event?.externalIds.espn).toBe(d!.id);
   });
@@ -195,7 +204,7 @@ describe('the match chain with the day stored', () => {
     const { chain } = chainFor(t);
     const p = await provider(t);
     const name = `NHL 05: Nobody FC @ Nowhere United ${clock(tonight[0]!)}`;
-    const { outcomes } = await chain.matchChannels(p, await lineupOf(t, p, [name]), NOW);
+    const { outcomes } = await stored(chain.matchChannels(p, await lineupOf(t, p, [name]), NOW));
     expect(outcomes[0]?.status).toBe('unmatched');
     const rows = await t.database.db
       .selectFrom('unmatched_channels')
@@ -213,10 +222,13 @@ describe('the match chain with the day stored', () => {
     await upsertProviderMapping(t.database.db, p.id, 'Sling', ['NBA']);
     const [a, b] = tonight;
     const names = [`Sling 01 | ${full(a!)}`, `Sling 02 | ${full(b!)}`, `Sling 03 | ${full(tonight[5]!)}`];
-    const { outcomes } = await chain.matchChannels(p, await lineupOf(t, p, names), NOW);
+    const { outcomes } = await stored(chain.matchChannels(p, await lineupOf(t, p, names), NOW));
     // The admin said NBA: these NHL games are not searched for.
     expect(outcomes.every((o) => o.status === 'unmatched')).toBe(true);
-    const stored = await familyMappingsFor(t.database.db, p.id);
-    expect(stored.find((m) => m.family === 'Sling')).toMatchObject({ leagues: ['NBA'], source: 'provider' });
+    const mappings = await familyMappingsFor(t.database.db, p.id);
+    expect(mappings.find((m) => m.family === 'Sling')).toMatchObject({
+      leagues: ['NBA'],
+      source: 'provider',
+    });
   });
 });

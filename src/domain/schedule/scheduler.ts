@@ -139,7 +139,13 @@ export function createScheduler(opts: ScheduleOptions): Scheduler {
       kind,
       ...fields,
     };
-    for (const key of Object.keys(p) as (keyof Programme)[]) if (p[key] === undefined) delete p[key];
+    // Fields left undefined are left out, so a programme reads the same whether built or compared.
+    if (p.subTitle === undefined) delete p.subTitle;
+    if (p.desc === undefined) delete p.desc;
+    if (p.icon === undefined) delete p.icon;
+    if (p.episodeNum === undefined) delete p.episodeNum;
+    if (p.isNew === undefined) delete p.isNew;
+    if (p.live === undefined) delete p.live;
     return p;
   };
 

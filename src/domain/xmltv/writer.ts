@@ -31,10 +31,24 @@ export interface WriteXmltvInput {
 
 const MINUTE = 60_000;
 
-/** A formatter of `YYYYMMDDhhmmss +zzzz` in one zone (offsets come from time.ts's hourly memo). */
+/**
+ * A formatter of `YYYYMMDDhhmmss +zzzz` in one zone (offsets come from time.ts's hourly memo). Programmes of a
+ * guide share their block boundaries, so each instant is formatted once.
+ */
 export function createXmltvTimeFormatter(timeZone: string): (instant: Date) => string {
+  const memo = new Map<number, string>();
   return (instant: Date): string => {
     const ms = instant.getTime();
+    const known = memo.get(ms);
+    if (known !== undefined) return known;
+    if (memo.size >= 50_000) memo.clear();
+    const formatted = formatAt(ms);
+    memo.set(ms, formatted);
+    return formatted;
+  };
+
+  function formatAt(ms: number): string {
+    const instant = new Date(ms);
     const minutes = offsetMinutes(timeZone, instant);
     const local = new Date(ms + minutes * MINUTE);
     const abs = Math.abs(minutes);
@@ -49,7 +63,7 @@ export function createXmltvTimeFormatter(timeZone: string): (instant: Date) => s
       pad2(Math.floor(abs / 60)) +
       pad2(abs % 60)
     );
-  };
+  }
 }
 
 /** `20261125193000 -0500`: the wall clock of `timeZone` at `instant` with that zone's offset then. */
@@ -100,22 +114,25 @@ interface ProgrammeWriter {
   includeLive: boolean;
   channelAttr: (id: string) => string;
   categoryElement: (category: string) => string;
+  /** Cleaned, escaped text; '' when nothing is left. */
+  text: (value: string) => string;
+  iconElement: (src: string) => string;
 }
 
 function programmeXml(p: Programme, w: ProgrammeWriter): string {
   if (!Number.isFinite(p.start.getTime())) return '';
   const stop = Number.isFinite(p.stop.getTime()) ? ` stop="${w.time(p.stop)}"` : '';
   // tv_validate_file rejects an empty title.
-  const title = escapeCleanXmlText(cleanText(p.title) || 'Untitled');
-  let xml = `  <programme start="${w.time(p.start)}"${stop} channel="${w.channelAttr(p.channelId)}">\n`;
-  xml += `    <title>${title}</title>\n`;
-  xml += textElement('sub-title', p.subTitle);
-  xml += textElement('desc', p.desc);
+  const title = w.text(p.title) || 'Untitled';
+  let xml = `  <programme start="${w.time(p.start)}"${stop} channel="${w.channelAttr(p.channelId)}">\n    <title>${title}</title>\n`;
+  const subTitle = p.subTitle === undefined ? '' : w.text(p.subTitle);
+  if (subTitle) xml += `    <sub-title>${subTitle}</sub-title>\n`;
+  const desc = p.desc === undefined ? '' : w.text(p.desc);
+  if (desc) xml += `    <desc>${desc}</desc>\n`;
   for (const category of p.categories) xml += w.categoryElement(category);
-  const icon = cleanText(p.icon ?? '');
-  if (icon) xml += `    <icon src="${escapeCleanXmlAttr(icon)}"/>\n`;
-  const episode = cleanText(p.episodeNum ?? '');
-  if (episode) xml += `    <episode-num system="dd_progid">${escapeCleanXmlText(episode)}</episode-num>\n`;
+  if (p.icon) xml += w.iconElement(p.icon);
+  const episode = p.episodeNum === undefined ? '' : w.text(p.episodeNum);
+  if (episode) xml += `    <episode-num system="dd_progid">${episode}</episode-num>\n`;
   if (p.isNew) xml += '    <new/>\n';
   if (w.includeLive && p.live) xml += '    <live/>\n';
   return `${xml}  </programme>\n`;
@@ -132,6 +149,12 @@ export function* writeXmltv(input: WriteXmltvInput): Generator<string, void, und
     includeLive: input.includeLive ?? false,
     channelAttr: createRepeatMemo(escapeXmlAttr),
     categoryElement: createRepeatMemo((category) => textElement('category', category)),
+    // Titles, sub-titles and descriptions repeat on every block of a channel and across channels.
+    text: createRepeatMemo((value) => escapeCleanXmlText(cleanText(value))),
+    iconElement: createRepeatMemo((src) => {
+      const clean = cleanText(src);
+      return clean ? `    <icon src="${escapeCleanXmlAttr(clean)}"/>\n` : '';
+    }),
   };
   let buffer =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
