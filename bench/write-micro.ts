@@ -23,5 +23,7 @@ for (let i = 0; i < Number(process.env.RUNS ?? 3); i++) {
   const scheduler = createScheduler({ now, timeZone: provider.timezone, sports });
   const t0 = performance.now();
   const w = await writeGuide(channels, scheduler, provider);
-  console.log(`write ${channels.length} channels: ${(performance.now() - t0).toFixed(0)} ms, ${(w.xmlBytes / 1e6).toFixed(1)} MB -> ${(w.xmlGzip.length / 1e6).toFixed(2)} MB`);
+  console.log(
+    `write ${channels.length} channels: ${(performance.now() - t0).toFixed(0)} ms, ${(w.xmlBytes / 1e6).toFixed(1)} MB -> ${(w.xmlGzip.length / 1e6).toFixed(2)} MB`,
+  );
 }

@@ -144,7 +144,7 @@ export function guideChannels(
 export const GZIP_LEVEL = 3;
 export const BEST_GZIP_LEVEL = 9;
 // Bigger chunks mean fewer trips through zlib's thread pool.
-const CHUNK_CHARACTERS = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
 
 export interface WrittenGuide {
   etag: string;
@@ -167,7 +167,7 @@ export async function writeGuide(
     generatorName: 'epgoat',
     sourceInfoName: provider.name,
     includeLive: provider.settings.includeLive ?? false,
-    chunkSize: CHUNK_CHARACTERS,
+    chunkSize: CHUNK_BYTES,
   });
   const hash = createHash('sha1');
   const gz: Buffer[] = [];
@@ -177,8 +177,7 @@ export async function writeGuide(
   await pipeline(
     Readable.from(
       (function* () {
-        for (const chunk of xml) {
-          const bytes = Buffer.from(chunk, 'utf8');
+        for (const bytes of xml) {
           xmlBytes += bytes.length;
           yield bytes;
         }

@@ -136,34 +136,35 @@ export function createScheduler(opts: ScheduleOptions): Scheduler {
       channelId: channel.id,
       start: new Date(start),
       stop: new Date(stop),
+      title: fields.title,
+      categories: fields.categories,
       kind,
-      ...fields,
     };
-    // Fields left undefined are left out, so a programme reads the same whether built or compared.
-    if (p.subTitle === undefined) delete p.subTitle;
-    if (p.desc === undefined) delete p.desc;
-    if (p.icon === undefined) delete p.icon;
-    if (p.episodeNum === undefined) delete p.episodeNum;
-    if (p.isNew === undefined) delete p.isNew;
-    if (p.live === undefined) delete p.live;
+    // Fields left undefined are left out, so a programme reads the same whether built or compared; assigned
+    // rather than spread and deleted, which would leave a slow dictionary-mode object per programme.
+    if (fields.subTitle !== undefined) p.subTitle = fields.subTitle;
+    if (fields.desc !== undefined) p.desc = fields.desc;
+    if (fields.icon !== undefined) p.icon = fields.icon;
+    if (fields.episodeNum !== undefined) p.episodeNum = fields.episodeNum;
+    if (fields.isNew !== undefined) p.isNew = fields.isNew;
+    if (fields.live !== undefined) p.live = fields.live;
     return p;
   };
 
   const filler = (channel: GuideChannel, from: number, to: number): Programme[] => {
-    const title =
-      channel.parsed.kind === 'other' ? channel.displayName.trim() || 'Live TV' : 'No event scheduled';
-    const subTitle = channel.league ?? channel.parsed.family ?? undefined;
-    return splitRange(from, to, fillerCuts).map(([s, e]) =>
-      programme(channel, s, e, 'filler', {
-        title,
-        subTitle,
-        categories: [],
-        icon: channel.icon ?? undefined,
-      }),
-    );
+    const fields = {
+      title: channel.parsed.kind === 'other' ? channel.displayName.trim() || 'Live TV' : 'No event scheduled',
+      subTitle: channel.league ?? channel.parsed.family ?? undefined,
+      categories: [],
+      icon: channel.icon ?? undefined,
+    };
+    return splitRange(from, to, fillerCuts).map(([s, e]) => programme(channel, s, e, 'filler', fields));
   };
 
-  /** `Upcoming:` blocks up to `to` and `Ended:` blocks from `from`, cut at midnights and block length. */
+  /**
+   * `Upcoming:` blocks up to `to` and `Ended:` blocks from `from`, cut at midnights and block length. The blocks
+   * share their texts (the same strings, which the writer recognises).
+   */
   const around = (
     channel: GuideChannel,
     f: EventFacts,
@@ -171,16 +172,17 @@ export function createScheduler(opts: ScheduleOptions): Scheduler {
     from: number,
     to: number,
     lead: string,
-  ) =>
-    splitRange(from, to, aroundCuts).map(([s, e]) =>
-      programme(channel, s, e, kind, {
-        title: `${f.emoji}${kind === 'pre' ? 'Upcoming' : 'Ended'}: ${f.name}`,
-        subTitle: f.subTitle,
-        desc: [lead, ...f.details].filter(Boolean).join(' ') || undefined,
-        categories: f.categories,
-        icon: f.icon,
-      }),
-    );
+  ): Programme[] => {
+    if (to <= from) return [];
+    const fields = {
+      title: `${f.emoji}${kind === 'pre' ? 'Upcoming' : 'Ended'}: ${f.name}`,
+      subTitle: f.subTitle,
+      desc: [lead, ...f.details].filter(Boolean).join(' ') || undefined,
+      categories: f.categories,
+      icon: f.icon,
+    };
+    return splitRange(from, to, aroundCuts).map(([s, e]) => programme(channel, s, e, kind, fields));
+  };
 
   const timed = (channel: GuideChannel, startsAt: Date): Programme[] => {
     const f = facts(channel);

@@ -119,12 +119,10 @@ interface ProgrammeWriter {
   iconElement: (src: string) => string;
 }
 
-function programmeXml(p: Programme, w: ProgrammeWriter): string {
-  if (!Number.isFinite(p.start.getTime())) return '';
-  const stop = Number.isFinite(p.stop.getTime()) ? ` stop="${w.time(p.stop)}"` : '';
+/** What follows a programme's start tag: the same for a channel's consecutive blocks that share their texts. */
+function programmeBody(p: Programme, w: ProgrammeWriter): string {
   // tv_validate_file rejects an empty title.
-  const title = w.text(p.title) || 'Untitled';
-  let xml = `  <programme start="${w.time(p.start)}"${stop} channel="${w.channelAttr(p.channelId)}">\n    <title>${title}</title>\n`;
+  let xml = `    <title>${w.text(p.title) || 'Untitled'}</title>\n`;
   const subTitle = p.subTitle === undefined ? '' : w.text(p.subTitle);
   if (subTitle) xml += `    <sub-title>${subTitle}</sub-title>\n`;
   const desc = p.desc === undefined ? '' : w.text(p.desc);
@@ -138,12 +136,61 @@ function programmeXml(p: Programme, w: ProgrammeWriter): string {
   return `${xml}  </programme>\n`;
 }
 
+/** Whether two programmes carry the same texts: the same strings and category list, compared by identity. */
+const sameTexts = (a: Programme, b: Programme): boolean =>
+  a.title === b.title &&
+  a.subTitle === b.subTitle &&
+  a.desc === b.desc &&
+  a.categories === b.categories &&
+  a.icon === b.icon &&
+  a.episodeNum === b.episodeNum &&
+  a.isNew === b.isNew &&
+  a.live === b.live;
+
 /**
- * The guide as string chunks of about `chunkSize` characters: header, every channel, every programme,
- * footer. Programmes are written in the order given (the caller sorts them).
+ * UTF-8 chunks of about `size` bytes, filled in place: a programme's start tag is encoded into the chunk and its
+ * body copied there as bytes, so no long string is ever built and flattened.
  */
-export function* writeXmltv(input: WriteXmltvInput): Generator<string, void, undefined> {
-  const chunkSize = input.chunkSize ?? 64 * 1024;
+function createChunks(size: number) {
+  // A chunk asked to be huge still starts at 4 MiB and is handed out whenever the next piece would not fit.
+  const capacity = (need: number) => Math.max(Math.min(size, 1 << 22), need) + 4096;
+  let buf = Buffer.allocUnsafe(capacity(0));
+  let pos = 0;
+  return {
+    /** The chunk so far when `bytes` more would not fit, else null; the next chunk has room for them. */
+    makeRoom(bytes: number): Buffer | null {
+      if (pos + bytes <= buf.length) return null;
+      const full = buf.subarray(0, pos);
+      buf = Buffer.allocUnsafe(capacity(bytes));
+      pos = 0;
+      return full.length > 0 ? full : null;
+    },
+    /** Room must have been made for `3 * text.length` bytes. */
+    text(text: string): void {
+      pos += buf.write(text, pos);
+    },
+    bytes(bytes: Buffer): void {
+      pos += bytes.copy(buf, pos);
+    },
+    /** The chunk once it holds `size` bytes, else null. */
+    take(): Buffer | null {
+      return pos < size ? null : this.flush();
+    },
+    /** Whatever the chunk holds. */
+    flush(): Buffer {
+      const full = buf.subarray(0, pos);
+      buf = Buffer.allocUnsafe(capacity(0));
+      pos = 0;
+      return full;
+    },
+  };
+}
+
+/**
+ * The guide as UTF-8 chunks of about `chunkSize` bytes: header, every channel, every programme, footer.
+ * Programmes are written in the order given (the caller sorts them). A chunk never splits a character.
+ */
+export function* writeXmltv(input: WriteXmltvInput): Generator<Buffer, void, undefined> {
   const writer: ProgrammeWriter = {
     time: createXmltvTimeFormatter(input.timeZone),
     includeLive: input.includeLive ?? false,
@@ -156,23 +203,40 @@ export function* writeXmltv(input: WriteXmltvInput): Generator<string, void, und
       return clean ? `    <icon src="${escapeCleanXmlAttr(clean)}"/>\n` : '';
     }),
   };
-  let buffer =
+  const out = createChunks(input.chunkSize ?? 64 * 1024);
+  function* put(text: string): Generator<Buffer, void, undefined> {
+    const full = out.makeRoom(3 * text.length);
+    if (full) yield full;
+    out.text(text);
+    const chunk = out.take();
+    if (chunk) yield chunk;
+  }
+  yield* put(
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<tv${attr('source-info-url', input.sourceInfoUrl)}${attr('source-info-name', input.sourceInfoName)}` +
-    `${attr('generator-info-name', input.generatorName ?? 'epgoat')}${attr('generator-info-url', input.generatorUrl)}>\n`;
-  for (const channel of input.channels) {
-    buffer += channelXml(channel);
-    if (buffer.length >= chunkSize) {
-      yield buffer;
-      buffer = '';
+      `<tv${attr('source-info-url', input.sourceInfoUrl)}${attr('source-info-name', input.sourceInfoName)}` +
+      `${attr('generator-info-name', input.generatorName ?? 'epgoat')}${attr('generator-info-url', input.generatorUrl)}>\n`,
+  );
+  for (const channel of input.channels) yield* put(channelXml(channel));
+
+  // Consecutive blocks of a channel usually share their texts: their body is made and encoded once.
+  let last: Programme | null = null;
+  let body = Buffer.alloc(0);
+  for (const p of input.programmes) {
+    if (!Number.isFinite(p.start.getTime())) continue;
+    if (last === null || !sameTexts(last, p)) {
+      body = Buffer.from(programmeBody(p, writer), 'utf8');
+      last = p;
     }
+    const stop = Number.isFinite(p.stop.getTime()) ? ` stop="${writer.time(p.stop)}"` : '';
+    const tag = `  <programme start="${writer.time(p.start)}"${stop} channel="${writer.channelAttr(p.channelId)}">\n`;
+    const full = out.makeRoom(3 * tag.length + body.length);
+    if (full) yield full;
+    out.text(tag);
+    out.bytes(body);
+    const chunk = out.take();
+    if (chunk) yield chunk;
   }
-  for (const programme of input.programmes) {
-    buffer += programmeXml(programme, writer);
-    if (buffer.length >= chunkSize) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  yield `${buffer}</tv>\n`;
+  yield* put('</tv>\n');
+  const rest = out.flush();
+  if (rest.length > 0) yield rest;
 }

@@ -88,9 +88,9 @@ function nastyChannels(now: Date, timeZone: string): GuideChannel[] {
 
 function guideXml(channels: GuideChannel[], now: Date, timeZone: string, emoji = true): string {
   const programmes = scheduleOf(channels, { now, timeZone, sports, emoji, placeholderBlockMinutes: 120 });
-  return [
+  return Buffer.concat([
     ...writeXmltv({ channels, programmes, timeZone, sourceInfoUrl: 'https://epg.example/a?b=1&c=2' }),
-  ].join('');
+  ]).toString('utf8');
 }
 
 const guides: { label: string; xml: () => string }[] = [
@@ -155,9 +155,9 @@ describe('the validators themselves', () => {
   const programmes = scheduleOf(channels, { now, timeZone: 'America/New_York', sports });
 
   it.skipIf(!hasXmllint)('reject <live/>, which the DTD does not declare, so it stays opt-in', () => {
-    const xml = [
+    const xml = Buffer.concat([
       ...writeXmltv({ channels, programmes, timeZone: 'America/New_York', includeLive: true }),
-    ].join('');
+    ]).toString('utf8');
     expect(xml).toContain('<live/>');
     const result = validateWithXmllint(xml);
     expect(result.ok).toBe(false);
@@ -165,8 +165,8 @@ describe('the validators themselves', () => {
   });
 
   it.skipIf(!hasXmllint)('reject children out of DTD order', () => {
-    const xml = [...writeXmltv({ channels, programmes, timeZone: 'America/New_York' })]
-      .join('')
+    const xml = Buffer.concat([...writeXmltv({ channels, programmes, timeZone: 'America/New_York' })])
+      .toString('utf8')
       .replace(/(<title>[^<]*<\/title>\n)(\s*<sub-title>[^<]*<\/sub-title>\n)/, '$2$1');
     expect(validateWithXmllint(xml).ok).toBe(false);
   });

@@ -23,7 +23,9 @@ function expectGolden(name: string, actual: string): void {
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
-const write = (input: WriteXmltvInput): string => [...writeXmltv(input)].join('');
+// Each chunk decodes on its own: a chunk never ends inside a character.
+const write = (input: WriteXmltvInput): string =>
+  [...writeXmltv(input)].map((chunk) => new TextDecoder('utf-8', { fatal: true }).decode(chunk)).join('');
 
 const channels: XmltvChannel[] = [
   {
@@ -113,6 +115,26 @@ describe('writeXmltv', () => {
     }
   });
 
+  it('writes each of consecutive blocks with its own texts, sharing only what is the same', () => {
+    const base = programmes[1]!;
+    const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 0, minutes));
+    const blocks: Programme[] = [
+      { ...base, start: at(0), stop: at(60) },
+      { ...base, start: at(60), stop: at(120) },
+      { ...base, start: at(120), stop: at(180), desc: 'Another description' },
+      { ...base, start: at(180), stop: at(240), desc: 'Another description', isNew: false },
+      { ...base, start: at(240), stop: at(300), categories: [...base.categories, 'Extra'] },
+    ];
+    const alone = blocks.map((p) =>
+      write({ channels: [], programmes: [p], timeZone: 'UTC' })
+        .split('\n')
+        .slice(2, -2)
+        .join('\n'),
+    );
+    const together = write({ channels: [], programmes: blocks, timeZone: 'UTC' });
+    expect(together.split('\n').slice(2, -2).join('\n')).toBe(alone.join('\n'));
+    expect(together).toContain('<category>Extra</category>');
+  });
   it('streams chunks lazily instead of building one string', () => {
     let pulled = 0;
     function* many(): Generator<Programme> {
