@@ -1,5 +1,10 @@
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { DB } from './types.js';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 export interface StoredGuide {
   etag: string;
@@ -8,6 +13,8 @@ export interface StoredGuide {
   generatedAt: Date;
 }
 
+const isGzip = (bytes: Buffer): boolean => bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
 export async function getLastGuide(db: Kysely<DB>, providerId: number): Promise<StoredGuide | undefined> {
   const row = await db
     .selectFrom('guides')
@@ -15,24 +22,35 @@ export async function getLastGuide(db: Kysely<DB>, providerId: number): Promise<
     .where('provider_id', '=', providerId)
     .executeTakeFirst();
   if (!row) return undefined;
+  const report = Buffer.from(row.report);
   return {
     etag: row.etag,
     xmlGzip: Buffer.from(row.xml_gzip),
-    report: row.report,
+    // Reports stored before they were gzipped are plain JSON.
+    report: JSON.parse((isGzip(report) ? await gunzipAsync(report) : report).toString('utf8')),
     generatedAt: row.generated_at,
   };
 }
 
+/** One row per provider; the report goes gzipped (in zlib's thread pool), the row is written once. */
 export async function saveGuide(db: Kysely<DB>, providerId: number, guide: StoredGuide): Promise<void> {
-  const values = {
-    etag: guide.etag,
-    xml_gzip: guide.xmlGzip,
-    report: JSON.stringify(guide.report),
-    generated_at: guide.generatedAt,
-  };
+  const report = await gzipAsync(JSON.stringify(guide.report), { level: 3 });
   await db
     .insertInto('guides')
-    .values({ provider_id: providerId, ...values })
-    .onConflict((oc) => oc.column('provider_id').doUpdateSet(values))
+    .values({
+      provider_id: providerId,
+      etag: guide.etag,
+      xml_gzip: guide.xmlGzip,
+      report,
+      generated_at: guide.generatedAt,
+    })
+    .onConflict((oc) =>
+      oc.column('provider_id').doUpdateSet((eb) => ({
+        etag: eb.ref('excluded.etag'),
+        xml_gzip: eb.ref('excluded.xml_gzip'),
+        report: eb.ref('excluded.report'),
+        generated_at: eb.ref('excluded.generated_at'),
+      })),
+    )
     .execute();
 }

@@ -68,7 +68,7 @@ export interface Guides {
   etag: string;
   generated_at: Timestamp;
   provider_id: number;
-  report: Json;
+  report: Buffer;
   xml_gzip: Buffer;
 }
 
