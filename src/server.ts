@@ -96,6 +96,8 @@ async function main(): Promise<void> {
     stopGuideRefresh();
     app
       .close()
+      // What the last generations found is stored before the database closes.
+      .then(() => services.guides.idle())
       .then(() => database.close())
       .then(() => {
         logger.info('stopped');

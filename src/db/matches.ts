@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from './types.js';
 
@@ -12,23 +13,36 @@ export interface MatchRecord {
   payload: string;
 }
 
-// Postgres takes at most 65,535 bind parameters a statement: big generations write in slices.
+// Postgres takes at most 65,535 bind parameters a statement: big generations read in slices.
 const SLICE = 1000;
+/**
+ * Writes go in smaller slices with a turn of the event loop between them: the embedded database runs on this
+ * thread, and a slice of a few hundred rows holds it for a few milliseconds, not a tenth of a second.
+ */
+const WRITE_SLICE = 250;
 
 /** One row per key, the last one winning: an upsert may not touch the same row twice in one statement. */
 function lastPerKey<T>(items: readonly T[], key: (t: T) => string): T[] {
   return [...new Map(items.map((t) => [key(t), t])).values()];
 }
 
-function slices<T>(items: readonly T[]): T[][] {
+function slices<T>(items: readonly T[], size = SLICE): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += SLICE) out.push(items.slice(i, i + SLICE));
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Writes each slice in turn, letting the event loop answer between them. */
+async function writeInSlices<T>(items: readonly T[], write: (slice: T[]) => Promise<void>): Promise<void> {
+  for (const [i, slice] of slices(items, WRITE_SLICE).entries()) {
+    if (i > 0) await setImmediate();
+    await write(slice);
+  }
 }
 
 export async function upsertMatches(db: Kysely<DB>, records: readonly MatchRecord[]): Promise<void> {
   const unique = lastPerKey(records, (r) => `${r.providerId}|${r.fingerprint}|${r.day}`);
-  for (const slice of slices(unique)) await upsertMatchSlice(db, slice);
+  await writeInSlices(unique, (slice) => upsertMatchSlice(db, slice));
 }
 
 async function upsertMatchSlice(db: Kysely<DB>, records: readonly MatchRecord[]): Promise<void> {
@@ -98,7 +112,7 @@ export interface UnmatchedRecord {
 
 export async function upsertUnmatched(db: Kysely<DB>, records: readonly UnmatchedRecord[]): Promise<void> {
   const unique = lastPerKey(records, (r) => `${r.providerId}|${r.fingerprint}|${r.day}`);
-  for (const slice of slices(unique)) await upsertUnmatchedSlice(db, slice);
+  await writeInSlices(unique, (slice) => upsertUnmatchedSlice(db, slice));
 }
 
 async function upsertUnmatchedSlice(db: Kysely<DB>, records: readonly UnmatchedRecord[]): Promise<void> {
@@ -133,13 +147,13 @@ export async function deleteUnmatched(
   providerId: number,
   fingerprints: readonly string[],
 ): Promise<void> {
-  for (const slice of slices(fingerprints)) {
+  await writeInSlices(fingerprints, async (slice) => {
     await db
       .deleteFrom('unmatched_channels')
       .where('provider_id', '=', providerId)
       .where('fingerprint', 'in', slice)
       .execute();
-  }
+  });
 }
 
 /** Leagues of the events matched in the last two days: what the background refresh keeps fresh. */

@@ -146,6 +146,9 @@ export interface GeneratedGuide {
   channelIds: Map<PlaylistEntry, string>;
   generatedAt: Date;
   timings: StageTimes;
-  /** Settles once what matching learned is stored (matches, misses, lessons); rejects with what failed. */
-  saved: Promise<void>;
+  /**
+   * Stores what matching learned (matches, misses, lessons): called once the guide is answered. Settles once
+   * they are stored, or rejects with what failed; later calls return the same promise.
+   */
+  store: () => Promise<void>;
 }

@@ -52,9 +52,9 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     provider: GuideProvider,
     channels: readonly UnderstoodChannel[],
     now: Date,
-  ): Promise<{ outcomes: Outcomes; learned: ReadonlyMap<string, string[]>; saved: Promise<void> }> {
+  ): Promise<{ outcomes: Outcomes; learned: ReadonlyMap<string, string[]>; store: () => Promise<void> }> {
     const events = channels.filter((c) => c.parsed.kind === 'event');
-    let result: ChainResult = { outcomes: [], learned: new Map(), saved: Promise.resolve() };
+    let result: ChainResult = { outcomes: [], learned: new Map(), store: () => Promise.resolve() };
     try {
       if (deps.matcher) result = await deps.matcher.matchChannels(provider, events, now);
     } catch (err) {
@@ -66,7 +66,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     return {
       outcomes: new Map(events.flatMap((c, i) => (outcomes[i] ? [[c, outcomes[i]] as const] : []))),
       learned: result.learned,
-      saved: result.saved,
+      store: result.store,
     };
   }
 
@@ -86,26 +86,39 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
       }),
     );
     const matched = await timed(times, 'match', () => match(provider, lineup.channels, now));
-    const channels = await timed(times, 'schedule', () =>
-      guideChannels(lineup.channels, matched.outcomes, deps.leagues, now),
-    );
-    const scheduler = createScheduler({
-      now,
-      timeZone: provider.timezone,
-      sports: deps.sports,
-      emoji: provider.settings.sportEmoji ?? false,
-    });
-    const written = await timed(times, 'write', () => writeGuide(channels, scheduler, provider));
-    const report = await timed(times, 'report', () => reportOf(provider, now, playlist, lineup, matched));
-    return {
-      ...written,
-      report,
-      playlist,
-      channelIds: new Map(lineup.channels.map((c) => [c.entry, c.channelId])),
-      generatedAt: now,
-      saved: matched.saved,
-      timings: { read: 0, understand: 0, match: 0, schedule: 0, write: 0, report: 0, ...times },
-    };
+    try {
+      const channels = await timed(times, 'schedule', () =>
+        guideChannels(lineup.channels, matched.outcomes, deps.leagues, now),
+      );
+      const scheduler = createScheduler({
+        now,
+        timeZone: provider.timezone,
+        sports: deps.sports,
+        emoji: provider.settings.sportEmoji ?? false,
+      });
+      const written = await timed(times, 'write', () => writeGuide(channels, scheduler, provider));
+      const report = await timed(times, 'report', () => reportOf(provider, now, playlist, lineup, matched));
+      return {
+        ...written,
+        report,
+        playlist,
+        channelIds: new Map(lineup.channels.map((c) => [c.entry, c.channelId])),
+        generatedAt: now,
+        store: matched.store,
+        timings: { read: 0, understand: 0, match: 0, schedule: 0, write: 0, report: 0, ...times },
+      };
+    } catch (err) {
+      // What matching found holds whatever broke after it.
+      matched
+        .store()
+        .catch((storeErr: unknown) =>
+          deps.logger?.error(
+            { err: storeErr, provider: provider.slug },
+            'could not store what matching found',
+          ),
+        );
+      throw err;
+    }
   }
 
   return { generate };

@@ -66,7 +66,11 @@ export function createGuideService(deps: GuideServiceDeps) {
   const failures = new Map<string, number>();
   /** When players last asked for each provider's guide. */
   const asked = new Map<string, number>();
-  /** Each provider's last good guide on its way to Postgres. */
+  /**
+   * Each provider's newest generated guide until it is stored, and the writes a generation left behind (what
+   * matching found, the last good guide) until they are done.
+   */
+  const latest = new Map<string, ServedGuide>();
   const storing = new Map<string, Promise<unknown>>();
 
   async function produce(slug: string): Promise<ServedGuide> {
@@ -87,15 +91,19 @@ export function createGuideService(deps: GuideServiceDeps) {
         generation,
         report: generation.report,
       };
-      // Stored behind the answer: the player does not wait for bookkeeping.
-      void generation.saved.catch((err: unknown) =>
-        deps.logger?.error({ err, provider: slug }, 'could not store what matching found'),
-      );
-      const stored = saveGuide(db, provider.id, served).catch((err: unknown) =>
-        deps.logger?.error({ err, provider: slug }, 'could not store the last good guide'),
-      );
+      // Stored once the answer is on its way: the player never waits for bookkeeping, and on the embedded
+      // database (which runs on this thread) the writes do not slow the answer down.
+      const bookkeeping = new Promise((next) => setImmediate(next))
+        .then(() => generation.store())
+        .catch((err: unknown) =>
+          deps.logger?.error({ err, provider: slug }, 'could not store what matching found'),
+        );
+      latest.set(slug, served);
+      const stored = Promise.all([bookkeeping, compressAndStore(slug, provider.id, served)]);
       storing.set(slug, stored);
-      void compressBetter(slug, provider.id, served, stored);
+      void stored.finally(() => {
+        if (storing.get(slug) === stored) storing.delete(slug);
+      });
       return served;
     } catch (err) {
       if (err instanceof NotFoundError) throw err;
@@ -141,27 +149,24 @@ export function createGuideService(deps: GuideServiceDeps) {
   });
 
   /**
-   * Swaps a fresh guide's quick gzip for a smaller one once zlib's thread pool has made it: every later answer
-   * and the stored last good guide carry fewer bytes. The ETag stays (a weak one: same content).
+   * Swaps a fresh guide's quick gzip for a smaller one once zlib's thread pool has made it, so every later answer
+   * carries fewer bytes (the ETag stays: a weak one, same content), then stores that as the provider's last good
+   * guide, once, unless a newer guide has replaced it meanwhile.
    */
-  async function compressBetter(
-    slug: string,
-    providerId: number,
-    served: ServedGuide,
-    stored: Promise<unknown>,
-  ): Promise<void> {
+  async function compressAndStore(slug: string, providerId: number, served: ServedGuide): Promise<void> {
     try {
       const xmlGzip = await gzipAgain(served.xmlGzip, BEST_GZIP_LEVEL);
-      if (xmlGzip.length >= served.xmlGzip.length) return;
       // In place, not through the cache: a refresh under way must not be disturbed, and a request holding this
       // guide may send either copy.
-      served.xmlGzip = xmlGzip;
-      // Stored after the quick copy, so the smaller one is what stays, unless a newer guide replaced it.
-      await stored;
-      if (cache.peek(slug, { allowStale: true }) === served) await saveGuide(db, providerId, served);
+      if (xmlGzip.length < served.xmlGzip.length) served.xmlGzip = xmlGzip;
     } catch (err) {
       deps.logger?.warn({ err, provider: slug }, 'could not compress the guide better');
     }
+    if (latest.get(slug) !== served) return;
+    await saveGuide(db, providerId, served).catch((err: unknown) =>
+      deps.logger?.error({ err, provider: slug }, 'could not store the last good guide'),
+    );
+    if (latest.get(slug) === served) latest.delete(slug);
   }
 
   /** Makes again, in the background, the guides players asked for lately whose TTL ends soon. */
@@ -194,6 +199,10 @@ export function createGuideService(deps: GuideServiceDeps) {
       failures.delete(slug);
     },
     refreshDue,
+    /** Settles once everything generations left to store (matches, misses, last good guides) is stored. */
+    async idle(): Promise<void> {
+      while (storing.size > 0) await Promise.all(storing.values());
+    },
     /** Runs refreshDue every `intervalMs`; returns the stop function. */
     startRefreshing(intervalMs: number): () => void {
       const timer = setInterval(refreshDue, intervalMs);

@@ -30,10 +30,11 @@ export interface ChainResult {
   /** Leagues learned this generation, by family label. */
   learned: Map<string, string[]>;
   /**
-   * Settles once the matches, the channels left unmatched and the lessons are stored. The guide does not wait
-   * for it; it rejects with what failed.
+   * Stores the matches, the channels left unmatched and the lessons, after those of the provider's earlier
+   * generations; settles once they are stored, or rejects with what failed. Called once the guide is answered,
+   * so that the writes never compete with it; later calls return the same promise.
    */
-  saved: Promise<void>;
+  store: () => Promise<void>;
 }
 
 /** A family's leagues are learned when nothing restricts it: no mapping, hints, an earlier lesson, or "any". */
@@ -54,6 +55,12 @@ export function createMatchChain(deps: MatchChainDeps) {
     ttl: deps.cacheTtlMs ?? 6 * 3_600_000,
   });
   const cacheKey = (round: Round, job: Job) => `${round.provider.id}|${job.fp.key}|${job.fp.day}`;
+  /**
+   * What this process last stored of each channel left unmatched (its day, name and reasons), or '' once it
+   * has no rows; forgotten after an hour, so that the rows' `seen_at` stays within the hour.
+   */
+  const stored = new LRUCache<string, string>({ max: 200_000, ttl: 3_600_000 });
+  const storedKey = (provider: GuideProvider, job: Job) => `${provider.id}|${job.fp.key}`;
   /** Each provider's writes still under way. */
   const saving = new Map<number, Promise<void>>();
   const handlers = createHandlers({
@@ -141,25 +148,34 @@ export function createMatchChain(deps: MatchChainDeps) {
         payload: j.fp.payload,
       })),
     );
+    // A channel's unmatched rows go once it matches; a channel still unmatched is written again only when its
+    // day, name or reasons changed, or an hour has passed (regenerations mostly find the same).
+    const answered = jobs.filter((j) => j.answer && stored.get(storedKey(provider, j)) !== '');
     await deleteUnmatched(
       db,
       provider.id,
-      jobs.filter((j) => j.answer).map((j) => j.fp.key),
+      answered.map((j) => j.fp.key),
     );
+    for (const j of answered) stored.set(storedKey(provider, j), '');
+    const open = jobs.flatMap((j) => {
+      if (j.answer) return [];
+      const reason = j.steps.join(' | ');
+      const signature = `${j.fp.day}\u0000${j.channel.entry.name}\u0000${reason}`;
+      return stored.get(storedKey(provider, j)) === signature ? [] : [{ j, reason, signature }];
+    });
     await upsertUnmatched(
       db,
-      jobs
-        .filter((j) => !j.answer)
-        .map((j) => ({
-          providerId: provider.id,
-          fingerprint: j.fp.key,
-          day: j.fp.day,
-          name: j.channel.entry.name,
-          parsed: j.channel.parsed,
-          bestCandidate: j.best,
-          reason: j.steps.join(' | '),
-        })),
+      open.map(({ j, reason }) => ({
+        providerId: provider.id,
+        fingerprint: j.fp.key,
+        day: j.fp.day,
+        name: j.channel.entry.name,
+        parsed: j.channel.parsed,
+        bestCandidate: j.best,
+        reason,
+      })),
     );
+    for (const { j, signature } of open) stored.set(storedKey(provider, j), signature);
   }
 
   /** Matches a generation's event channels; remembers matches, misses and what each family was learned to carry. */
@@ -174,14 +190,25 @@ export function createMatchChain(deps: MatchChainDeps) {
     const jobs = channels.map((c) => newJob(c, c.leagues, round));
     await run(jobs, round, handlers);
     const learned = await learnAndRetry(jobs, round);
-    const saved = remember(provider, jobs, round).then(() => saveLearnedMappings(db, provider.id, learned));
-    saving.set(provider.id, saved);
-    void saved
-      .catch(() => undefined)
-      .finally(() => {
-        if (saving.get(provider.id) === saved) saving.delete(provider.id);
-      });
-    return { outcomes: jobs.map(outcomeOf), learned, saved };
+    let stored: Promise<void> | null = null;
+    const store = (): Promise<void> => {
+      if (stored) return stored;
+      const before = saving.get(provider.id);
+      const writes = (async () => {
+        await before?.catch(() => undefined);
+        await remember(provider, jobs, round);
+        await saveLearnedMappings(db, provider.id, learned);
+      })();
+      saving.set(provider.id, writes);
+      void writes
+        .catch(() => undefined)
+        .finally(() => {
+          if (saving.get(provider.id) === writes) saving.delete(provider.id);
+        });
+      stored = writes;
+      return writes;
+    };
+    return { outcomes: jobs.map(outcomeOf), learned, store };
   }
 
   return { matchChannels };

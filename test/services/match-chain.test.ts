@@ -94,7 +94,7 @@ function chainFor(t: TestDatabase) {
 /** A chain's result once what it learned is stored, as the next generation or another provider sees it. */
 async function stored(matching: Promise<ChainResult>): Promise<ChainResult> {
   const result = await matching;
-  await result.saved;
+  await result.store();
   return result;
 }
 
@@ -158,6 +158,44 @@ describe('the match chain with the day stored', () => {
     const again = await stored(chain.matchChannels(p, channels, NOW));
     expect(again.outcomes[0]).toMatchObject({ status: 'matched', handler: 'match-cache' });
     expect(again.outcomes[0]?.event?.id).toBe(first.outcomes[0]?.event?.id);
+  });
+
+  it('writes nothing until asked to store, and a generation never stored does not hold up the next', async () => {
+    const { chain } = chainFor(t);
+    const p = await provider(t);
+    const channels = await lineupOf(t, p, [`NHL 02: ${full(tonight[1]!)}`, 'NHL 03: Nobody vs Noone']);
+    const first = await chain.matchChannels(p, channels, NOW);
+    const rows = () =>
+      t.database.db.selectFrom('unmatched_channels').select('name').where('provider_id', '=', p.id).execute();
+    expect(await rows()).toEqual([]);
+    const second = await chain.matchChannels(p, channels, NOW);
+    expect(second.outcomes.map((o) => o.status)).toEqual(first.outcomes.map((o) => o.status));
+    expect(second.store()).toBe(second.store());
+    await second.store();
+    expect(await rows()).toEqual([{ name: 'NHL 03: Nobody vs Noone' }]);
+  });
+
+  it('writes a channel still unmatched again only when its name or reasons change', async () => {
+    const { chain } = chainFor(t);
+    const p = await provider(t);
+    const seen = () =>
+      t.database.db
+        .selectFrom('unmatched_channels')
+        .select(['name', 'seen_at'])
+        .where('provider_id', '=', p.id)
+        .orderBy('seen_at')
+        .execute();
+    const once = ['NHL 04: Nobody vs Noone'];
+    await (await chain.matchChannels(p, await lineupOf(t, p, once), NOW)).store();
+    const first = await seen();
+    await new Promise((r) => setTimeout(r, 20));
+    await (await chain.matchChannels(p, await lineupOf(t, p, once), NOW)).store();
+    expect(await seen()).toEqual(first);
+
+    const renamed = ['NHL 04: Nobody vs Noone (Alt)'];
+    await (await chain.matchChannels(p, await lineupOf(t, p, renamed), NOW)).store();
+    const after = await seen();
+    expect(after.map((r) => r.name)).toEqual([once[0], renamed[0]]);
   });
 
   it("learns an unlisted family's league from its slots, then matches its channels named by code", async () => {
