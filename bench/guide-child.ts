@@ -1,13 +1,14 @@
 // One service process for the serving benchmark: builds the app as server.ts does (pino at info, to stdout),
-// generates one provider's guide cold, prints a JSON line with the figures, and serves until killed.
-//   node --import tsx bench/guide-child.ts --share 0.019 [--db pglite|postgres]
+// prints a JSON line with its guide's URL once it listens, and serves until killed; the parent makes the first
+// (cold) request. With `--init`, it only creates and migrates the embedded database in --data, as a first start
+// does once.
+//   node --import tsx bench/guide-child.ts --share 0.019 [--db pglite|postgres] [--data DIR] [--init]
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
-import { request } from 'undici';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import { createDatabase } from '../src/db/database.js';
@@ -43,9 +44,14 @@ const config = loadConfig({
 });
 const database = await createDatabase({
   databaseUrl: config.DATABASE_URL,
-  dataDir: mkdtempSync(join(tmpdir(), 'epgoat-bench-')),
+  dataDir: args.get('data') ?? mkdtempSync(join(tmpdir(), 'epgoat-bench-')),
 });
 await runMigrations(database, resolve(root, 'db/migrations'));
+if (args.has('init')) {
+  await database.close();
+  process.stderr.write(`${JSON.stringify({ ready: true, url: '' })}\n`);
+  process.exit(0);
+}
 const logger = pino({ level: 'info' });
 const services = buildServices({ database, config, now: () => new Date(), logger });
 await services.seed();
@@ -67,22 +73,19 @@ const app = await buildApp({
 });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 
-const started = performance.now();
-const res = await request(`${base}/epg/${slug}.xml`, { headers: { 'accept-encoding': 'gzip' } });
-const body = Buffer.from(await res.body.arrayBuffer());
-const coldMs = performance.now() - started;
-const guide = await services.guides.getGuide(slug);
-const channels = guide.report.channels.filter((c) => c.channelId !== null).length;
-process.stderr.write(
-  `${JSON.stringify({
-    ready: true,
-    url: `${base}/epg/${slug}.xml`,
-    etag: String(res.headers.etag),
-    coldMs: Math.round(coldMs),
-    channels,
-    gzipBytes: body.length,
-    xmlBytes: guide.generation?.xmlBytes ?? 0,
-    timings: guide.generation?.timings,
-    rssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-  })}\n`,
-);
+// Asked over IPC once the parent has fetched the guide (cold, from its own process, as a player would): the
+// generation's figures, after everything it left to store is stored, with this process's peak RSS.
+process.on('message', (message) => {
+  if (message !== 'stats') return;
+  void (async () => {
+    const guide = await services.guides.getGuide(slug);
+    await services.guides.idle();
+    process.send?.({
+      channels: guide.report.channels.filter((c) => c.channelId !== null).length,
+      xmlBytes: guide.generation?.xmlBytes ?? 0,
+      timings: guide.generation?.timings,
+      rssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    });
+  })();
+});
+process.stderr.write(`${JSON.stringify({ ready: true, url: `${base}/epg/${slug}.xml` })}\n`);

@@ -22,7 +22,11 @@ export async function runGzipLevels(): Promise<void> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const database = await createDatabase({ dataDir: '', memory: true });
   await runMigrations(database, resolve(root, 'db/migrations'));
-  const config = loadConfig({ CONFIG_DIR: resolve(root, 'config'), ESPN_BASE_URL: url, THESPORTSDB_BASE_URL: url });
+  const config = loadConfig({
+    CONFIG_DIR: resolve(root, 'config'),
+    ESPN_BASE_URL: url,
+    THESPORTSDB_BASE_URL: url,
+  });
   const services = buildServices({ database, config, now: () => new Date() });
   await services.seed();
   const row = await insertProvider(database.db, {
@@ -40,7 +44,9 @@ export async function runGzipLevels(): Promise<void> {
     const t0 = performance.now();
     const gz = gzipSync(xml, { level });
     const ms = performance.now() - t0;
-    console.log(`| ${level} | ${ms.toFixed(0)} ms | ${(gz.length / 1e6).toFixed(2)} MB | ${(xml.length / gz.length).toFixed(1)} |`);
+    console.log(
+      `| ${level} | ${ms.toFixed(0)} ms | ${(gz.length / 1e6).toFixed(2)} MB | ${(xml.length / gz.length).toFixed(1)} |`,
+    );
   }
   await database.close();
   server.close();

@@ -1,6 +1,7 @@
 // Runs the benchmark sections in order: `npx tsx bench/run.ts [name-substring ...]`.
 import { runGuideBench } from './guide-generate.js';
 import { runServeBench } from './guide-serve.js';
+import { runGzipLevels } from './gzip-levels.js';
 import { runParseBench } from './playlist-parse.js';
 import { runXmltvBench } from './xmltv-write.js';
 
@@ -13,6 +14,7 @@ const SECTIONS: Section[] = [
   { name: 'playlist-parse', run: () => runParseBench() },
   { name: 'xmltv-write', run: () => runXmltvBench() },
   { name: 'guide-generate', run: () => runGuideBench() },
+  { name: 'gzip-levels', run: () => runGzipLevels() },
   { name: 'guide-serve', run: () => runServeBench() },
 ];
 
