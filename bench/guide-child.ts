@@ -2,9 +2,7 @@
 // prints a JSON line with its guide's URL once it listens, and serves until killed; the parent makes the first
 // (cold) request. With `--init`, it only creates and migrates the embedded database in --data, as a first start
 // does once.
-//   node --import tsx bench/guide-child.ts --share 0.019 [--db pglite|postgres] [--data DIR] [--init]
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+//   node --import tsx bench/guide-child.ts --upstream URL --share 0.019 [--db pglite|postgres] [--data DIR] [--init]
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,7 +13,6 @@ import { createDatabase } from '../src/db/database.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { insertProvider } from '../src/db/providers.js';
 import { buildServices } from '../src/services/build-services.js';
-import { generatePlaylist } from './generate-playlist.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -24,17 +21,9 @@ const share = Number(args.get('share') ?? 0.15);
 const onPostgres = args.get('db') === 'postgres';
 const root = resolve(import.meta.dirname, '..');
 
-const playlist = generatePlaylist(100_000, 20261125, share);
-const upstream = createServer((req, res) => {
-  if (req.url?.startsWith('/playlist')) return res.writeHead(200).end(playlist);
-  // ESPN scoreboards and TheSportsDB lists, empty: matching runs its whole chain and finds nothing.
-  res
-    .writeHead(200, { 'content-type': 'application/json' })
-    .end(req.url?.includes('/api/v1/') ? '{"events":null}' : '{"events":[]}');
-});
-await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
-const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
-
+// The provider's playlist and the sports APIs are served by the benchmark's own process, as they would be from
+// elsewhere: their bytes and their serving are no part of this process's time or memory.
+const upstreamUrl = args.get('upstream') ?? '';
 const config = loadConfig({
   CONFIG_DIR: resolve(root, 'config'),
   PLAYLIST_DIR: resolve(root, 'config/playlists'),
@@ -59,9 +48,12 @@ const slug = `bench-${Date.now().toString(36)}`;
 await insertProvider(database.db, {
   slug,
   name: 'Bench',
-  playlist_url: `${upstreamUrl}/playlist.m3u`,
+  playlist_url: `${upstreamUrl}/playlist/${share}.m3u`,
   timezone: 'America/New_York',
 });
+// As server.ts does before it listens.
+const rehearsal = Number(args.get('rehearse') ?? config.REHEARSAL_ENTRIES);
+const rehearsalMs = rehearsal > 0 ? await services.generator.rehearse(rehearsal) : 0;
 const app = await buildApp({
   database,
   adminToken: 'bench-admin-token-123',
@@ -85,6 +77,7 @@ process.on('message', (message) => {
       xmlBytes: guide.generation?.xmlBytes ?? 0,
       timings: guide.generation?.timings,
       rssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      rehearsalMs: Math.round(rehearsalMs),
     });
   })();
 });

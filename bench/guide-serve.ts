@@ -7,7 +7,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
+import { generatePlaylist } from './generate-playlist.js';
 
 const here = import.meta.dirname;
 const WRK = ['-t2', '-c50', '-d10s', '--latency'];
@@ -28,6 +31,8 @@ interface Stats {
   xmlBytes: number;
   timings: Record<string, number>;
   rssMB: number;
+  /** The start-up rehearsal before the process listened (REHEARSAL_ENTRIES). */
+  rehearsalMs: number;
 }
 
 function start(script: string, args: string[]): Promise<{ child: ChildProcess; ready: Ready }> {
@@ -89,19 +94,50 @@ interface Cold {
   stats: Stats;
 }
 
+/**
+ * The provider's playlists (one per event share, made once) and empty ESPN and TheSportsDB answers, served from
+ * this process: matching runs its whole chain and finds nothing.
+ */
+async function startUpstream(): Promise<{ url: string; close: () => void }> {
+  const playlists = new Map<string, Buffer>();
+  const server = createServer((req, res) => {
+    const share = /^\/playlist\/([\d.]+)\.m3u/.exec(req.url ?? '')?.[1];
+    if (share) {
+      let playlist = playlists.get(share);
+      if (!playlist) playlists.set(share, (playlist = generatePlaylist(100_000, 20261125, Number(share))));
+      return res.writeHead(200).end(playlist);
+    }
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(req.url?.includes('/api/v1/') ? '{"events":null}' : '{"events":[]}');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => server.close(),
+  };
+}
+
 /** One fresh service process: its first (cold) GET and what it tells of that generation. */
-async function coldRun(db: string, share: number): Promise<{ child: ChildProcess; url: string; cold: Cold }> {
+async function coldRun(
+  upstream: string,
+  db: string,
+  share: number,
+): Promise<{ child: ChildProcess; url: string; cold: Cold }> {
   // A first start creates the embedded database once; the measured process opens it as a restart would.
   const data = mkdtempSync(join(tmpdir(), 'epgoat-bench-'));
   if (db === 'pglite')
-    await start('guide-child.ts', ['--db', db, '--data', data, '--init']).catch(() => null);
+    await start('guide-child.ts', ['--upstream', upstream, '--db', db, '--data', data, '--init']);
   const { child, ready } = await start('guide-child.ts', [
+    '--upstream',
+    upstream,
     '--share',
     String(share),
     '--db',
     db,
     '--data',
     data,
+    ...(process.env.REHEARSAL_ENTRIES ? ['--rehearse', process.env.REHEARSAL_ENTRIES] : []),
   ]);
   try {
     const first = await coldGet(ready.url);
@@ -115,11 +151,12 @@ async function coldRun(db: string, share: number): Promise<{ child: ChildProcess
 export async function runServeBench(): Promise<void> {
   const dbs = process.env.DATABASE_URL ? ['postgres', 'pglite'] : ['pglite'];
   const rows: string[] = [];
+  const upstream = await startUpstream();
   for (const db of dbs) {
     for (const { label, share } of SHARES) {
       const runs: Cold[] = [];
       for (let i = 0; i < COLD_RUNS; i++) {
-        const { child, url, cold } = await coldRun(db, share);
+        const { child, url, cold } = await coldRun(upstream.url, db, share);
         runs.push(cold);
         try {
           if (i === 0 && db === dbs[0] && share === SHARES[0]!.share) await servingTable(url, cold);
@@ -132,7 +169,7 @@ export async function runServeBench(): Promise<void> {
       const { stats } = mid;
       rows.push(
         `| ${db} | ${label} (${fmt(stats.channels)}) | ${fmt(mid.ms)} ms | ${fmt(runs[0]!.ms)}-${fmt(runs.at(-1)!.ms)} ms | ` +
-          `${fmt(Math.max(...runs.map((r) => r.stats.rssMB)))} MB | ` +
+          `${fmt(Math.max(...runs.map((r) => r.stats.rssMB)))} MB | ${fmt(stats.rehearsalMs)} ms | ` +
           `${(mid.gzipBytes / 1e3).toFixed(0)} KB gzip, ${(stats.xmlBytes / 1e6).toFixed(1)} MB XML | ` +
           `${JSON.stringify(stats.timings)} |`,
       );
@@ -142,9 +179,12 @@ export async function runServeBench(): Promise<void> {
     `\ncold generation: the first GET of a fresh process, median of ${COLD_RUNS} (targets: 1,900 channels <= ${TARGETS.cold1900Ms} ms, ` +
       `16,160 <= ${TARGETS.cold16kMs} ms, peak RSS <= ${TARGETS.rssMB} MB, the highest of the runs)`,
   );
-  console.log('| database | guide | cold GET | range | peak RSS | size | stage ms (median run) |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    '| database | guide | cold GET | range | peak RSS | start-up rehearsal | size | stage ms (median run) |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
+  upstream.close();
 }
 
 /** wrk against the static server, the cached guide and a 304, one after another, in one run. */

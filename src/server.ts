@@ -59,6 +59,13 @@ async function main(): Promise<void> {
     logger.info({ provider: demo.slug }, 'registered the demo provider');
   }
 
+  // One walk through the stages on a made-up playlist before listening: the first player's guide then runs on
+  // compiled code, with the regexes and time-zone formatters already built.
+  if (config.REHEARSAL_ENTRIES > 0) {
+    const ms = await services.generator.rehearse(config.REHEARSAL_ENTRIES);
+    logger.info({ entries: config.REHEARSAL_ENTRIES, ms: Math.round(ms) }, 'guide generator rehearsed');
+  }
+
   const app = await buildApp({
     database,
     adminToken,

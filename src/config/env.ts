@@ -38,6 +38,8 @@ const envSchema = z.object({
   MATCH_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
   EVENTS_REFRESH_INTERVAL_SECONDS: z.coerce.number().int().nonnegative().default(900),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Entries of the made-up playlist the generator rehearses on before the server listens; 0 skips it. */
+  REHEARSAL_ENTRIES: z.coerce.number().int().nonnegative().max(200_000).default(6000),
   PUBLIC_BASE_URL: optionalString.pipe(httpUrl.optional()),
 });
 

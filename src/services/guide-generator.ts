@@ -14,7 +14,8 @@ import type {
 import { reportOf } from './guide-report.js';
 import { guideChannels, understandLineup, writeGuide, type Outcomes } from './guide-stages.js';
 import type { ChainResult, MatchChain } from './match-chain.js';
-import type { PlaylistReader } from './playlist-reader.js';
+import { parsePlaylist, type PlaylistReader, type ReadPlaylist } from './playlist-reader.js';
+import { rehearsalPlaylist } from './rehearsal-playlist.js';
 
 export interface GuideGeneratorDeps {
   reader: PlaylistReader;
@@ -49,6 +50,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
    * the guide, never takes it down.
    */
   async function match(
+    matcher: MatchChain | undefined,
     provider: GuideProvider,
     channels: readonly UnderstoodChannel[],
     now: Date,
@@ -56,7 +58,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     const events = channels.filter((c) => c.parsed.kind === 'event');
     let result: ChainResult = { outcomes: [], learned: new Map(), store: () => Promise.resolve() };
     try {
-      if (deps.matcher) result = await deps.matcher.matchChannels(provider, events, now);
+      if (matcher) result = await matcher.matchChannels(provider, events, now);
     } catch (err) {
       deps.logger?.error({ err, provider: provider.slug }, 'matching failed');
       const why = `matching failed: ${err instanceof Error ? err.message.slice(0, 200) : 'unknown error'}`;
@@ -76,16 +78,35 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     const playlist = await timed(times, 'read', () =>
       deps.reader.read(provider, provider.settings.vodRules ?? []),
     );
+    return fromPlaylist(provider, playlist, now, times, {
+      patterns: () => deps.providerPatterns(provider.id),
+      mappings: () => deps.familyMappings(provider.id),
+      matcher: deps.matcher,
+    });
+  }
+
+  /** Every stage after read. */
+  async function fromPlaylist(
+    provider: GuideProvider,
+    playlist: ReadPlaylist,
+    now: Date,
+    times: Partial<StageTimes>,
+    inputs: {
+      patterns: () => Promise<ChannelFamily[]>;
+      mappings: () => Promise<FamilyLeagueMapping[]>;
+      matcher: MatchChain | undefined;
+    },
+  ): Promise<GeneratedGuide> {
     const lineup = await timed(times, 'understand', async () =>
       understandLineup(playlist.live, {
         provider,
         now,
-        families: compileFamilies(await deps.providerPatterns(provider.id), deps.defaultFamilies),
-        mappings: await deps.familyMappings(provider.id),
+        families: compileFamilies(await inputs.patterns(), deps.defaultFamilies),
+        mappings: await inputs.mappings(),
         lexicon: deps.lexicon,
       }),
     );
-    const matched = await timed(times, 'match', () => match(provider, lineup.channels, now));
+    const matched = await timed(times, 'match', () => match(inputs.matcher, provider, lineup.channels, now));
     try {
       const channels = await timed(times, 'schedule', () =>
         guideChannels(lineup.channels, matched.outcomes, deps.leagues, now),
@@ -121,7 +142,44 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     }
   }
 
-  return { generate };
+  /**
+   * Walks every stage but matching, on a made-up playlist of about `entries` entries (rehearsal-playlist.ts),
+   * touching neither the network nor the database; returns the milliseconds it took. Run at start-up, it has the
+   * first real guide run on compiled code rather than on the interpreter.
+   */
+  async function rehearse(entries: number): Promise<number> {
+    const started = performance.now();
+    const labels = [...new Set(deps.defaultFamilies.map((f) => f.family))];
+    const bytes = rehearsalPlaylist(labels, entries);
+    const playlist = { ...(await parsePlaylist(chunked(bytes))), reused: false };
+    const provider: GuideProvider = {
+      id: 0,
+      slug: 'rehearsal',
+      name: 'Rehearsal',
+      playlistUrl: '',
+      timezone: 'America/New_York',
+      settings: {},
+    };
+    await fromPlaylist(
+      provider,
+      playlist,
+      deps.now(),
+      {},
+      {
+        patterns: () => Promise.resolve([]),
+        mappings: () => Promise.resolve([]),
+        matcher: undefined,
+      },
+    );
+    return performance.now() - started;
+  }
+
+  return { generate, rehearse };
+}
+
+/** The bytes in 64 KiB pieces, as a response body arrives. */
+async function* chunked(bytes: Buffer): AsyncGenerator<Buffer> {
+  for (let i = 0; i < bytes.length; i += 65_536) yield bytes.subarray(i, i + 65_536);
 }
 
 export type GuideGenerator = ReturnType<typeof createGuideGenerator>;

@@ -18,6 +18,31 @@ interface Remembered {
   read: ReadPlaylist;
 }
 
+/** Parses a playlist's bytes as they arrive, keeping only live entries. */
+export async function parsePlaylist(
+  body: AsyncIterable<Uint8Array>,
+  vodRules: readonly VodRule[] = [],
+): Promise<Omit<ReadPlaylist, 'reused'>> {
+  let header: PlaylistHeader = { attrs: {} };
+  let stats: ParseStats = { entries: 0, skipped: 0, problems: [] };
+  const live: PlaylistEntry[] = [];
+  let vod = 0;
+  const onEnd = (s: ParseStats, h: PlaylistHeader) => {
+    stats = s;
+    header = h;
+  };
+  // Without provider rules, an entry whose URL or marker already says VOD is never built.
+  const wants = vodRules.length === 0 ? maybeLive : undefined;
+  for await (const batch of parseM3uBatches(body, onEnd, { wants })) {
+    for (const entry of batch) {
+      if (isVodEntry(entry, vodRules)) vod += 1;
+      else live.push(entry);
+    }
+  }
+  vod += stats.dropped ?? 0;
+  return { header, live, vod, stats };
+}
+
 /**
  * Fetches and parses provider playlists, streaming, keeping only live entries. The validators and the last
  * parse are remembered per provider so a 304 costs no parse.
@@ -35,24 +60,7 @@ export function createPlaylistReader(deps: { fetcher: PlaylistFetcher }) {
     if (res.status === 'not-modified' && usable) return { ...usable.read, reused: true };
     if (res.status === 'not-modified') throw new Error('not-modified without a remembered playlist');
 
-    let header: PlaylistHeader = { attrs: {} };
-    let stats: ParseStats = { entries: 0, skipped: 0, problems: [] };
-    const live: PlaylistEntry[] = [];
-    let vod = 0;
-    const onEnd = (s: ParseStats, h: PlaylistHeader) => {
-      stats = s;
-      header = h;
-    };
-    // Without provider rules, an entry whose URL or marker already says VOD is never built.
-    const wants = vodRules.length === 0 ? maybeLive : undefined;
-    for await (const batch of parseM3uBatches(res.body, onEnd, { wants })) {
-      for (const entry of batch) {
-        if (isVodEntry(entry, vodRules)) vod += 1;
-        else live.push(entry);
-      }
-    }
-    vod += stats.dropped ?? 0;
-    const result: ReadPlaylist = { header, live, vod, stats, reused: false };
+    const result: ReadPlaylist = { ...(await parsePlaylist(res.body, vodRules)), reused: false };
     last.set(provider.slug, { playlistUrl: provider.playlistUrl, validators: res.validators, read: result });
     return result;
   }

@@ -44,6 +44,7 @@ describe('the server process', () => {
       });
     });
     expect(p.output()).toMatch(/generated one for this run/);
+    expect(p.output()).toMatch(/"entries":6000,"ms":\d+,"msg":"guide generator rehearsed"/);
     const ready = await fetch(`${url}/health/ready`);
     expect(ready.status).toBe(200);
     const guide = await fetch(`${url}/epg/demo.xml`);
