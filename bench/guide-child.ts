@@ -2,7 +2,8 @@
 // prints a JSON line with its guide's URL once it listens, and serves until killed; the parent makes the first
 // (cold) request. With `--init`, it only creates and migrates the embedded database in --data, as a first start
 // does once.
-//   node --import tsx bench/guide-child.ts --upstream URL --share 0.019 [--db pglite|postgres] [--data DIR] [--init]
+//   node dist/.bench/bench/guide-child.js --root DIR --upstream URL --share 0.019 [--db pglite|postgres]
+//     [--data DIR] [--init] [--rehearse N]
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,7 +20,8 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!);
 const share = Number(args.get('share') ?? 0.15);
 const onPostgres = args.get('db') === 'postgres';
-const root = resolve(import.meta.dirname, '..');
+// The project's root (config, migrations): given by the benchmark, which runs this compiled from dist/.bench.
+const root = args.get('root') ?? resolve(import.meta.dirname, '..');
 
 // The provider's playlist and the sports APIs are served by the benchmark's own process, as they would be from
 // elsewhere: their bytes and their serving are no part of this process's time or memory.

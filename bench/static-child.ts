@@ -1,11 +1,11 @@
 // The yardstick of the serving benchmark: a plain node:http server holding the guide's gzip bytes in its own
 // process, answering every GET with them, as a static file server or a CDN edge would.
-//   node --import tsx bench/static-child.ts GUIDE_URL
+//   node dist/.bench/bench/static-child.js [--root DIR] GUIDE_URL
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 
-const from = process.argv[2] ?? '';
+const from = process.argv.at(-1) ?? '';
 const res = await request(from, { headers: { 'accept-encoding': 'gzip' } });
 const body = Buffer.from(await res.body.arrayBuffer());
 const etag = String(res.headers.etag);

@@ -2,6 +2,7 @@
 // output: understand the lineup, give each guide channel its league and event once matched, and write the XMLTV
 // (gzip and ETag). The report is guide-report.ts.
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -145,6 +146,8 @@ export const GZIP_LEVEL = 3;
 export const BEST_GZIP_LEVEL = 9;
 // Bigger chunks mean fewer trips through zlib's thread pool.
 const CHUNK_BYTES = 1 << 20;
+/** XML handed to zlib and not yet taken in, at most: more only waits in memory. */
+const GZIP_AHEAD = 2 * CHUNK_BYTES;
 
 export interface WrittenGuide {
   etag: string;
@@ -172,25 +175,30 @@ export async function writeGuide(
   const hash = createHash('sha1');
   const gz: Buffer[] = [];
   let xmlBytes = 0;
-  // Each chunk is encoded once, here. The ETag hashes the compressed bytes: the same XML always compresses
-  // to the same bytes, and they are a fortieth of its size.
-  await pipeline(
-    Readable.from(
-      (function* () {
-        for (const bytes of xml) {
-          xmlBytes += bytes.length;
-          yield bytes;
-        }
-      })(),
-    ),
-    createGzip({ level: GZIP_LEVEL }),
-    async (compressed: AsyncIterable<Buffer>) => {
-      for await (const b of compressed) {
-        hash.update(b);
-        gz.push(b);
-      }
-    },
-  );
+  // zlib compresses in its thread pool while this thread writes the next chunk; writing pauses while more than
+  // GZIP_AHEAD bytes wait for it. The ETag hashes the compressed bytes: the same XML always compresses to the
+  // same bytes, and they are a fortieth of its size.
+  const gzip = createGzip({ level: GZIP_LEVEL, chunkSize: 64 * 1024 });
+  gzip.on('data', (b: Buffer) => {
+    hash.update(b);
+    gz.push(b);
+  });
+  const ended = once(gzip, 'end');
+  let waiting = 0;
+  let caughtUp: (() => void) | null = null;
+  for (const bytes of xml) {
+    xmlBytes += bytes.length;
+    waiting += bytes.length;
+    // A write's callback runs once zlib has taken its bytes in.
+    gzip.write(bytes, () => {
+      waiting -= bytes.length;
+      if (caughtUp && waiting <= GZIP_AHEAD / 2) caughtUp();
+    });
+    if (waiting > GZIP_AHEAD) await new Promise<void>((r) => (caughtUp = r));
+    caughtUp = null;
+  }
+  gzip.end();
+  await ended;
   // Weak: the same guide is later served compressed better, as other bytes of the same content.
   return { etag: `W/"${hash.digest('hex').slice(0, 32)}"`, xmlGzip: Buffer.concat(gz), xmlBytes };
 }
