@@ -11,7 +11,7 @@ interface CompiledFamily {
   regex: RegExp;
   priority: number;
   source: 'provider' | 'default';
-  /** Lower-cased first letter every match must start with, when the pattern fixes it; a cheap pre-check. */
+  /** Lower-cased text every match must start with, when the pattern fixes it (`nba `); a cheap pre-check. */
   lead: string | null;
 }
 
@@ -56,20 +56,21 @@ function compileOne(f: ChannelFamily, source: CompiledFamily['source'], problems
   if (!f.pattern.includes('(?<slot>') || !f.pattern.includes('(?<payload>')) {
     return problem('must capture the named groups "slot" and "payload"');
   }
-  return { family: f.family.trim(), regex, priority: f.priority, source, lead: leadLetter(f.pattern) };
+  return { family: f.family.trim(), regex, priority: f.priority, source, lead: leadText(f.pattern) };
 }
 
 /**
- * `^NBA\s*...` and `^(?<family>DAZN...` must start with that letter. Patterns that start otherwise, or that
- * alternate at the top (`^A|^B`, `^(?<family>WHL|OHL)`), get no pre-check.
+ * `^NBA\s*...` must start with `nba`, `^(?<family>DAZN...` with `dazn`, `^NFL Game ?Pass` with `nfl game`: the
+ * plain ASCII letters, digits and spaces the pattern opens with (a character a quantifier follows is left out).
+ * Patterns that start otherwise, or that alternate at the top (`^A|^B`, `^(?<family>WHL|OHL)`), get none.
  */
-function leadLetter(pattern: string): string | null {
-  const m = /^\^(\(\?<family>)?([A-Za-z])(?![?*{])/.exec(pattern);
+function leadText(pattern: string): string | null {
+  const m = /^\^(\(\?<family>)?([A-Za-z0-9 ]+)/.exec(pattern);
   if (!m?.[2]) return null;
   let depth = m[1] ? 1 : 0;
   let familyOpen = Boolean(m[1]);
   let inClass = false;
-  for (let i = m[0].length - 1; i < pattern.length; i++) {
+  for (let i = m[0].length - m[2].length; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') i++;
     else if (inClass) inClass = c !== ']';
@@ -80,7 +81,9 @@ function leadLetter(pattern: string): string | null {
       if (depth === 0) familyOpen = false;
     } else if (c === '|' && (depth === 0 || (familyOpen && depth === 1))) return null;
   }
-  return m[2].toLowerCase();
+  const next = pattern[m[0].length];
+  const text = next === '?' || next === '*' || next === '{' ? m[2].slice(0, -1) : m[2];
+  return text === '' ? null : text.toLowerCase();
 }
 
 /**
@@ -131,11 +134,11 @@ function tidyPayload(payload: string | undefined): string {
 /** Recognition by the provider's patterns and the configured families alone, on a normalized name. */
 export function recogniseListed(name: string, families: CompiledFamilies): RecognisedSlot | null {
   const core = stripRegionPrefix(name);
-  const nameLead = name.charAt(0).toLowerCase();
-  const coreLead = core.charAt(0).toLowerCase();
+  const lowerName = name.toLowerCase();
+  const lowerCore = core === name ? lowerName : core.toLowerCase();
   for (const entry of families.entries) {
-    const tryName = entry.lead === null || entry.lead === nameLead;
-    const tryCore = core !== name && (entry.lead === null || entry.lead === coreLead);
+    const tryName = entry.lead === null || lowerName.startsWith(entry.lead);
+    const tryCore = core !== name && (entry.lead === null || lowerCore.startsWith(entry.lead));
     const m = (tryName ? entry.regex.exec(name) : null) ?? (tryCore ? entry.regex.exec(core) : null);
     const slot = m?.groups?.slot;
     if (!m || slot === undefined || !/^\d+$/.test(slot)) continue;

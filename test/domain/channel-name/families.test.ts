@@ -59,6 +59,26 @@ describe('compileFamilies', () => {
     expect(recogniseSlot('Legacy-TV 4: A vs B', compiled)).toMatchObject({ family: 'Legacy', slot: 4 });
   });
 
+  it('recognises what each pattern matches, whatever its opening text and the case of the name', () => {
+    const compiled = compileFamilies(
+      [
+        { family: 'Game Pass', pattern: `^NFL Game ?Pass${TAIL}`, priority: 9 },
+        { family: 'Center Ice', pattern: `^NHL Cent(?:er|re) Ice${TAIL}`, priority: 9 },
+        { family: 'Either', pattern: `^(?:ABC|XYZ) Live${TAIL}`, priority: 9 },
+        { family: 'Optional', pattern: `^Sports?Net${TAIL}`, priority: 9 },
+      ],
+      [],
+    );
+    const family = (name: string) => recogniseSlot(name, compiled)?.family ?? null;
+    expect(family('NFL GamePass 03: A vs B')).toBe('Game Pass');
+    expect(family('nfl game pass 03: A vs B')).toBe('Game Pass');
+    expect(family('US: NFL Game Pass 03')).toBe('Game Pass');
+    expect(family('NHL Centre Ice 2: A vs B')).toBe('Center Ice');
+    expect(family('xyz live 5: A vs B')).toBe('Either');
+    expect(family('SportNet 7: A vs B')).toBe('Optional');
+    expect(family('SportsNet 7: A vs B')).toBe('Optional');
+  });
+
   it('compiles every default pattern without a problem', () => {
     expect(defaults.problems).toEqual([]);
     expect(defaults.entries.length).toBeGreaterThan(60);
