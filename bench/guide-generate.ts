@@ -118,6 +118,8 @@ export async function runGuideBench(): Promise<void> {
   console.log(`peak RSS of the process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
   await app.close();
+  // What the generation left to store (last good guide, report) is written before the database closes.
+  await services.guides.idle();
   await database.close();
   upstream.close();
 }
