@@ -14,12 +14,16 @@ import { mappingRoutes } from './http/routes/mappings.js';
 import { matchRoutes } from './http/routes/matches.js';
 import { patternRoutes } from './http/routes/patterns.js';
 import { providerRoutes } from './http/routes/providers.js';
+import { reviewRoutes } from './http/routes/review.js';
+import { statsRoutes } from './http/routes/stats.js';
 import { toolRoutes } from './http/routes/tools.js';
 import type { Config } from './config/env.js';
 import type { LeagueConfig } from './config/leagues.js';
 import type { ChannelFamily } from './domain/types.js';
 import type { EventsRefresher } from './services/events-refresh.js';
 import type { GuideService } from './services/guide-service.js';
+import type { LlmReview } from './services/llm-review.js';
+import type { SourceCallLog } from './services/source-call-log.js';
 import type { ProviderDirectory } from './services/provider-directory.js';
 import { getProvider } from './db/providers.js';
 
@@ -45,6 +49,10 @@ export interface AppDeps {
   defaultFamilies?: ChannelFamily[];
   /** The configured leagues, which family mappings may name. */
   leagues?: readonly LeagueConfig[];
+  /** The review of the LLM's decisions; without it there are no review routes. */
+  llmReview?: LlmReview;
+  /** Requests per source not yet written, flushed before the cost report reads. */
+  sourceCalls?: SourceCallLog;
 }
 
 /** Builds the HTTP app from its parts. Never listens and never reads the environment. */
@@ -107,6 +115,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         now: deps.now,
       });
     }
+    if (deps.llmReview) await admin.register(reviewRoutes, { review: deps.llmReview });
+    await admin.register(statsRoutes, {
+      db,
+      now: deps.now,
+      ...(deps.sourceCalls && { sourceCalls: deps.sourceCalls }),
+    });
     if (deps.refresher) {
       await admin.register(eventRoutes, {
         db,

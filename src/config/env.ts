@@ -22,6 +22,8 @@ const envSchema = z.object({
   ANTHROPIC_BASE_URL: optionalString.pipe(httpUrl.optional()),
   LLM_MODEL: z.string().min(1).default('claude-haiku-4-5'),
   LLM_DAILY_BUDGET_USD: z.coerce.number().nonnegative().default(1),
+  /** One LLM call's deadline; a call past it fails and its channels stay unmatched. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   PLAYLIST_DIR: z.string().min(1).default('./config/playlists'),
   CONFIG_DIR: z.string().min(1).default('./config'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

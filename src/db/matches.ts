@@ -11,6 +11,8 @@ export interface MatchRecord {
   confidence: number;
   why: string;
   payload: string;
+  /** The LLM decision the match came from, so that rejecting the decision takes the match back. */
+  llmDecisionId?: number | null;
 }
 
 // Postgres takes at most 65,535 bind parameters a statement: big generations read in slices.
@@ -58,6 +60,7 @@ async function upsertMatchSlice(db: Kysely<DB>, records: readonly MatchRecord[])
         confidence: r.confidence,
         why: r.why,
         payload: r.payload,
+        llm_decision_id: r.llmDecisionId ?? null,
       })),
     )
     .onConflict((oc) =>
@@ -67,6 +70,7 @@ async function upsertMatchSlice(db: Kysely<DB>, records: readonly MatchRecord[])
         confidence: eb.ref('excluded.confidence'),
         why: eb.ref('excluded.why'),
         payload: eb.ref('excluded.payload'),
+        llm_decision_id: eb.ref('excluded.llm_decision_id'),
         updated_at: sql`now()`,
       })),
     )
@@ -167,4 +171,10 @@ export async function listLeaguesInUse(db: Kysely<DB>, now: Date): Promise<strin
     .where('matches.day', '>=', since)
     .execute();
   return rows.map((r) => r.league);
+}
+
+/** Takes back the matches an LLM decision made; returns how many. */
+export async function deleteDecisionMatches(db: Kysely<DB>, decisionId: number): Promise<number> {
+  const result = await db.deleteFrom('matches').where('llm_decision_id', '=', decisionId).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -52,12 +52,100 @@ export async function listTeamAliases(
     .select(['team_id', 'normalized'])
     .where('team_id', 'in', [...new Set(teamIds)])
     .where('deleted_at', opts.deleted ? 'is not' : 'is', null)
+    // What the LLM taught serves matching once an admin accepts it.
+    .where('pending', '=', false)
     .orderBy('id')
     .execute();
   for (const r of rows) {
     const list = out.get(r.team_id) ?? [];
     list.push(r.normalized);
     out.set(r.team_id, list);
+  }
+  return out;
+}
+
+/**
+ * Aliases an LLM decision taught, pending its review: they do not serve matching until it is accepted. An alias
+ * the team already has (live or pending) is left as it is.
+ */
+export async function insertPendingLlmAliases(
+  db: Kysely<DB>,
+  decisionId: number,
+  aliases: readonly { teamId: number; alias: string; normalized: string }[],
+): Promise<number> {
+  const seen = new Set<string>();
+  const rows = aliases.filter((a) => {
+    const key = `${a.teamId}|${a.normalized}`;
+    return a.normalized !== '' && !seen.has(key) && seen.add(key);
+  });
+  if (rows.length === 0) return 0;
+  const inserted = await db
+    .insertInto('team_aliases')
+    .values(
+      rows.map((a) => ({
+        team_id: a.teamId,
+        alias: a.alias,
+        normalized: a.normalized,
+        source: 'llm',
+        pending: true,
+        llm_decision_id: decisionId,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['team_id', 'normalized']).where('deleted_at', 'is', null).doNothing())
+    .returning('id')
+    .execute();
+  return inserted.length;
+}
+
+/** An accepted decision's aliases start serving matching; returns how many. */
+export async function confirmDecisionAliases(db: Kysely<DB>, decisionId: number): Promise<number> {
+  const result = await db
+    .updateTable('team_aliases')
+    .set({ pending: false })
+    .where('llm_decision_id', '=', decisionId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * A rejected decision's aliases go. They are removed, not soft-deleted: a source may still list the same
+ * name, and a soft-deleted alias is one the sources must not bring back.
+ */
+export async function deleteDecisionAliases(db: Kysely<DB>, decisionId: number): Promise<number> {
+  const result = await db
+    .deleteFrom('team_aliases')
+    .where('llm_decision_id', '=', decisionId)
+    .where('source', '=', 'llm')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Aliases of LLM decisions, by decision id. */
+export async function listDecisionAliases(
+  db: Kysely<DB>,
+  decisionIds: readonly number[],
+): Promise<Map<number, { team: string; alias: string; pending: boolean }[]>> {
+  const out = new Map<number, { team: string; alias: string; pending: boolean }[]>();
+  if (decisionIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('team_aliases')
+    .innerJoin('teams', 'teams.id', 'team_aliases.team_id')
+    .select([
+      'team_aliases.llm_decision_id as decision',
+      'teams.name as team',
+      'team_aliases.alias',
+      'team_aliases.pending',
+    ])
+    .where('team_aliases.llm_decision_id', 'in', [...new Set(decisionIds)])
+    .where('team_aliases.deleted_at', 'is', null)
+    .orderBy('team_aliases.id')
+    .execute();
+  for (const r of rows) {
+    if (r.decision === null) continue;
+    const list = out.get(r.decision) ?? [];
+    list.push({ team: r.team, alias: r.alias, pending: r.pending });
+    out.set(r.decision, list);
   }
   return out;
 }

@@ -84,18 +84,39 @@ export interface Leagues {
   us_style: Generated<boolean>;
 }
 
+export interface LlmCalls {
+  attempts: Generated<number>;
+  channels: number;
+  cost_usd: Generated<Numeric>;
+  created_at: Generated<Timestamp>;
+  error: string | null;
+  id: Generated<number>;
+  input_tokens: Generated<number>;
+  latency_ms: Generated<number>;
+  model: string;
+  outcome: string;
+  output_tokens: Generated<number>;
+}
+
 export interface LlmDecisions {
   answer: Json;
+  call_id: number | null;
   channel: string;
+  confidence: number | null;
   cost_usd: Generated<Numeric>;
   created_at: Generated<Timestamp>;
   event_id: number | null;
   id: Generated<number>;
   input_tokens: Generated<number>;
+  latency_ms: Generated<number>;
+  model: Generated<string>;
+  outcome: Generated<string>;
   output_tokens: Generated<number>;
   prompt_hash: string;
   provider_id: number | null;
-  reviewed: Generated<boolean>;
+  question: Generated<Json>;
+  review: Generated<string>;
+  reviewed_at: Timestamp | null;
 }
 
 export interface Matches {
@@ -106,6 +127,7 @@ export interface Matches {
   fingerprint: string;
   handler: string;
   id: Generated<number>;
+  llm_decision_id: number | null;
   payload: string;
   provider_id: number;
   updated_at: Generated<Timestamp>;
@@ -142,12 +164,20 @@ export interface SchemaMigrations {
   name: string;
 }
 
+export interface SourceCalls {
+  calls: Generated<number>;
+  day: string;
+  source: string;
+}
+
 export interface TeamAliases {
   alias: string;
   created_at: Generated<Timestamp>;
   deleted_at: Timestamp | null;
   id: Generated<number>;
+  llm_decision_id: number | null;
   normalized: string;
+  pending: Generated<boolean>;
   source: string;
   team_id: number;
 }
@@ -181,11 +211,13 @@ export interface DB {
   family_league_mappings: FamilyLeagueMappings;
   guides: Guides;
   leagues: Leagues;
+  llm_calls: LlmCalls;
   llm_decisions: LlmDecisions;
   matches: Matches;
   provider_patterns: ProviderPatterns;
   providers: Providers;
   schema_migrations: SchemaMigrations;
+  source_calls: SourceCalls;
   team_aliases: TeamAliases;
   teams: Teams;
   unmatched_channels: UnmatchedChannels;

@@ -4,6 +4,7 @@ import { loadDefaultFamilies } from '../config/channel-families.js';
 import type { Config } from '../config/env.js';
 import type { LeagueConfig } from '../config/leagues.js';
 import { loadFamilyLeagueMappings, loadLeagues } from '../config/leagues.js';
+import { loadLlmPrices, priceOf } from '../config/llm-prices.js';
 import { loadSportsConfig } from '../config/sports.js';
 import type { Database } from '../db/database.js';
 import { familyMappingsFor } from '../db/leagues.js';
@@ -11,9 +12,13 @@ import { providerFamilies } from '../db/provider-patterns.js';
 import { createLeagueLexicon, type LeagueLexicon } from '../domain/league-names.js';
 import { createEspnClient } from '../sources/espn.js';
 import { createHttpClient } from '../sources/http-client.js';
+import { createLlmClient } from '../sources/llm.js';
 import { createPlaylistFetcher } from '../sources/playlist.js';
 import { createTheSportsDbClient } from '../sources/thesportsdb.js';
 import { createEventsRefresher } from './events-refresh.js';
+import { createLlmReview } from './llm-review.js';
+import { createLlmStep } from './llm-step.js';
+import { createSourceCallLog } from './source-call-log.js';
 import { createMatchChain } from './match-chain.js';
 import { seedReferenceData } from './reference-data.js';
 import { createGuideGenerator } from './guide-generator.js';
@@ -32,6 +37,11 @@ export type ServiceConfig = Pick<
   | 'THESPORTSDB_BASE_URL'
   | 'THESPORTSDB_API_KEY'
   | 'MATCH_CONFIDENCE_THRESHOLD'
+  | 'ANTHROPIC_API_KEY'
+  | 'ANTHROPIC_BASE_URL'
+  | 'LLM_MODEL'
+  | 'LLM_DAILY_BUDGET_USD'
+  | 'LLM_TIMEOUT_MS'
 >;
 
 /** The names of the configured leagues: theirs, their aliases and TheSportsDB's. */
@@ -60,8 +70,20 @@ export function buildServices(deps: {
   const defaultFamilies = loadDefaultFamilies(resolve(configDir, 'channel-families.yaml'));
   const sports = loadSportsConfig(configDir);
 
+  const calls = createSourceCallLog({
+    db: deps.database.db,
+    now: deps.now,
+    onError: (err) => deps.logger?.warn({ err }, 'could not record source calls'),
+  });
+  const onRequest = (source: string) => calls.count(source);
   const espn = createEspnClient({
-    http: createHttpClient({ source: 'espn', baseUrl: config.ESPN_BASE_URL, timeoutMs: 10_000, retries: 2 }),
+    http: createHttpClient({
+      source: 'espn',
+      baseUrl: config.ESPN_BASE_URL,
+      timeoutMs: 10_000,
+      retries: 2,
+      onRequest,
+    }),
   });
   const tsdb = createTheSportsDbClient({
     http: createHttpClient({
@@ -72,6 +94,7 @@ export function buildServices(deps: {
       // The free tier allows 30 requests a minute; the key sits in the URL path.
       rateLimit: { perMinute: 30 },
       secrets: [config.THESPORTSDB_API_KEY],
+      onRequest,
     }),
     apiKey: config.THESPORTSDB_API_KEY,
     leagues,
@@ -86,12 +109,35 @@ export function buildServices(deps: {
     ...(deps.logger && { logger: deps.logger }),
   });
   const lexicon = lexiconOf(leagues);
+  // A model without a price cannot be kept within the daily budget: refused at start when a key is set.
+  const price = priceOf(loadLlmPrices(resolve(configDir, 'llm-prices.yaml')), config.LLM_MODEL);
+  if (config.ANTHROPIC_API_KEY && !price) {
+    throw new Error(`LLM_MODEL ${config.LLM_MODEL} has no price in ${resolve(configDir, 'llm-prices.yaml')}`);
+  }
+  const llm = createLlmStep({
+    db: deps.database.db,
+    client: config.ANTHROPIC_API_KEY
+      ? createLlmClient({
+          apiKey: config.ANTHROPIC_API_KEY,
+          baseUrl: config.ANTHROPIC_BASE_URL,
+          model: config.LLM_MODEL,
+          timeoutMs: config.LLM_TIMEOUT_MS,
+        })
+      : null,
+    model: config.LLM_MODEL,
+    price: price ?? { input: 0, output: 0 },
+    dailyBudgetUsd: config.LLM_DAILY_BUDGET_USD,
+    threshold: config.MATCH_CONFIDENCE_THRESHOLD,
+    now: deps.now,
+    ...(deps.logger && { logger: deps.logger }),
+  });
   const matcher = createMatchChain({
     db: deps.database.db,
     leagues,
     leagueForHint: lexicon.exact,
     refresher,
     threshold: config.MATCH_CONFIDENCE_THRESHOLD,
+    llm,
   });
 
   const reader = createPlaylistReader({
@@ -130,6 +176,10 @@ export function buildServices(deps: {
     generator,
     providers,
     guides,
+    llm,
+    llmReview: createLlmReview({ db: deps.database.db, forget: (id) => matcher.forgetDecision(id) }),
+    /** Requests per source and day, written every few seconds; flush before reading or closing. */
+    sourceCalls: calls,
   };
 }
 

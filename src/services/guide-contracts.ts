@@ -106,6 +106,19 @@ export const familyReportSchema = z.object({
     ),
 });
 
+export const llmSummarySchema = z.object({
+  enabled: z
+    .boolean()
+    .describe('False without ANTHROPIC_API_KEY: stored decisions still apply, nothing is asked'),
+  model: z.string().nullable(),
+  asked: z.number().describe('Channels put to the model in this generation'),
+  reused: z.number().describe('Channels answered from decisions stored earlier (any provider, any restart)'),
+  calls: z.number(),
+  failedCalls: z.number(),
+  usd: z.number().describe('Dollars this generation spent'),
+  note: z.string().nullable().describe('Why the step is off or stopped (no key, budget spent)'),
+});
+
 export const matchReportSchema = z.object({
   provider: z.string(),
   generatedAt: z.string(),
@@ -116,6 +129,10 @@ export const matchReportSchema = z.object({
     .array(familyReportSchema)
     .optional()
     .describe('Each family found and what it carries; absent from reports stored before it was recorded'),
+  llm: llmSummarySchema
+    .nullable()
+    .optional()
+    .describe('What the LLM step did; null when no channel reached it, absent from reports stored before'),
   channels: z.array(reportChannelSchema),
 });
 

@@ -13,6 +13,7 @@ import type {
 } from './guide-contracts.js';
 import { reportOf } from './guide-report.js';
 import { guideChannels, understandLineup, writeGuide, type Outcomes } from './guide-stages.js';
+import type { LlmSummary } from './llm-step.js';
 import type { ChainResult, MatchChain } from './match-chain.js';
 import { parsePlaylist, type PlaylistReader, type ReadPlaylist } from './playlist-reader.js';
 import { rehearsalPlaylist } from './rehearsal-playlist.js';
@@ -28,7 +29,7 @@ export interface GuideGeneratorDeps {
   sports: SportsConfig;
   providerPatterns: (providerId: number) => Promise<ChannelFamily[]>;
   /** Without it every event channel keeps its name-built programmes. */
-  matcher?: MatchChain;
+  matcher?: Pick<MatchChain, 'matchChannels'>;
   now: () => Date;
   logger?: { error(obj: object, msg: string): void };
 }
@@ -50,13 +51,18 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
    * the guide, never takes it down.
    */
   async function match(
-    matcher: MatchChain | undefined,
+    matcher: Pick<MatchChain, 'matchChannels'> | undefined,
     provider: GuideProvider,
     channels: readonly UnderstoodChannel[],
     now: Date,
-  ): Promise<{ outcomes: Outcomes; learned: ReadonlyMap<string, string[]>; store: () => Promise<void> }> {
+  ): Promise<{
+    outcomes: Outcomes;
+    learned: ReadonlyMap<string, string[]>;
+    llm: LlmSummary | null;
+    store: () => Promise<void>;
+  }> {
     const events = channels.filter((c) => c.parsed.kind === 'event');
-    let result: ChainResult = { outcomes: [], learned: new Map(), store: () => Promise.resolve() };
+    let result: ChainResult = { outcomes: [], learned: new Map(), llm: null, store: () => Promise.resolve() };
     try {
       if (matcher) result = await matcher.matchChannels(provider, events, now);
     } catch (err) {
@@ -68,6 +74,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     return {
       outcomes: new Map(events.flatMap((c, i) => (outcomes[i] ? [[c, outcomes[i]] as const] : []))),
       learned: result.learned,
+      llm: result.llm,
       store: result.store,
     };
   }
@@ -94,7 +101,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     inputs: {
       patterns: () => Promise<ChannelFamily[]>;
       mappings: () => Promise<FamilyLeagueMapping[]>;
-      matcher: MatchChain | undefined;
+      matcher: Pick<MatchChain, 'matchChannels'> | undefined;
     },
   ): Promise<GeneratedGuide> {
     const lineup = await timed(times, 'understand', async () =>

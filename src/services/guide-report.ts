@@ -101,7 +101,7 @@ export function reportOf(
   now: Date,
   playlist: ReadPlaylist,
   lineup: Lineup,
-  matched: { outcomes: Outcomes; learned: ReadonlyMap<string, string[]> },
+  matched: { outcomes: Outcomes; learned: ReadonlyMap<string, string[]>; llm?: MatchReport['llm'] },
 ): MatchReport {
   const outcomeOf = matched.outcomes as ReadonlyMap<LineupChannel, MatchOutcome>;
   return {
@@ -117,6 +117,7 @@ export function reportOf(
       reused: playlist.reused,
     },
     families: familiesOf(lineup, matched.outcomes, matched.learned),
+    llm: matched.llm ?? null,
     channels: lineup.all.map((c) => reportChannel(c, outcomeOf.get(c))),
   };
 }

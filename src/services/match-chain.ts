@@ -11,6 +11,7 @@ import { familyKey, restricts, type FamilyLeagues } from '../domain/family-leagu
 import { candidateQuery, channelFingerprint, learnFamilyLeagues } from '../domain/matching/index.js';
 import type { EventsRefresher } from './events-refresh.js';
 import type { GuideProvider, MatchOutcome, UnderstoodChannel } from './guide-contracts.js';
+import type { LlmStep, LlmSummary } from './llm-step.js';
 import { createHandlers, type Answer, type Handler, type Job, type Round } from './match-handlers.js';
 
 export interface MatchChainDeps {
@@ -22,6 +23,8 @@ export interface MatchChainDeps {
   /** Entries of the in-process match cache (default 50,000). */
   cacheSize?: number;
   cacheTtlMs?: number;
+  /** The last step, asked about what every other step left unmatched. */
+  llm?: LlmStep;
 }
 
 export interface ChainResult {
@@ -29,6 +32,8 @@ export interface ChainResult {
   outcomes: MatchOutcome[];
   /** Leagues learned this generation, by family label. */
   learned: Map<string, string[]>;
+  /** What the LLM step did; null when no channel reached it. */
+  llm: LlmSummary | null;
   /**
    * Stores the matches, the channels left unmatched and the lessons, after those of the provider's earlier
    * generations; settles once they are stored, or rejects with what failed. Called once the guide is answered,
@@ -63,13 +68,14 @@ export function createMatchChain(deps: MatchChainDeps) {
   const storedKey = (provider: GuideProvider, job: Job) => `${provider.id}|${job.fp.key}`;
   /** Each provider's writes still under way. */
   const saving = new Map<number, Promise<void>>();
-  const handlers = createHandlers({
+  const { handlers, llm } = createHandlers({
     db,
     allLeagues: deps.leagues.map((l) => l.key),
     ...(deps.refresher && { refresher: deps.refresher }),
     threshold: deps.threshold,
     cache,
     cacheKey,
+    ...(deps.llm && { llm: deps.llm }),
   });
 
   function newJob(
@@ -146,6 +152,7 @@ export function createMatchChain(deps: MatchChainDeps) {
         confidence: a.confidence,
         why: a.why,
         payload: j.fp.payload,
+        llmDecisionId: a.decisionId ?? null,
       })),
     );
     // A channel's unmatched rows go once it matches; a channel still unmatched is written again only when its
@@ -190,6 +197,8 @@ export function createMatchChain(deps: MatchChainDeps) {
     const jobs = channels.map((c) => newJob(c, c.leagues, round));
     await run(jobs, round, handlers);
     const learned = await learnAndRetry(jobs, round);
+    // The LLM is asked once, about what the rules left after learning, in batches.
+    await run(jobs, round, [llm]);
     let stored: Promise<void> | null = null;
     const store = (): Promise<void> => {
       if (stored) return stored;
@@ -208,10 +217,19 @@ export function createMatchChain(deps: MatchChainDeps) {
       stored = writes;
       return writes;
     };
-    return { outcomes: jobs.map(outcomeOf), learned, store };
+    return { outcomes: jobs.map(outcomeOf), learned, llm: round.llm ?? null, store };
   }
 
-  return { matchChannels };
+  /** Forgets the answers an LLM decision gave (an admin rejected it); returns how many were cached. */
+  function forgetDecision(decisionId: number): number {
+    let forgotten = 0;
+    for (const [key, answer] of cache.entries()) {
+      if (answer.decisionId === decisionId && cache.delete(key)) forgotten += 1;
+    }
+    return forgotten;
+  }
+
+  return { matchChannels, forgetDecision };
 }
 
 export type MatchChain = ReturnType<typeof createMatchChain>;

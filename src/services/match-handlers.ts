@@ -18,12 +18,15 @@ import { daysTouched } from '../domain/time.js';
 import type { SportEvent } from '../domain/types.js';
 import type { EventsRefresher } from './events-refresh.js';
 import type { GuideProvider, UnderstoodChannel } from './guide-contracts.js';
+import type { LlmStep, LlmSummary } from './llm-step.js';
 
 export interface Answer {
   event: SportEvent;
   handler: string;
   confidence: number;
   why: string;
+  /** The stored LLM decision the answer comes from. */
+  decisionId?: number;
 }
 
 /** One channel on its way through the chain; each handler adds a step. */
@@ -41,6 +44,8 @@ export interface Round {
   now: Date;
   /** Stored events loaded for the round's open channels, keyed by league. */
   events: Map<string, StoredEvent[]> | null;
+  /** What the LLM step did, once it ran. */
+  llm?: LlmSummary;
 }
 
 export interface Handler {
@@ -56,6 +61,8 @@ export interface HandlerDeps {
   threshold: number;
   cache: LRUCache<string, Answer>;
   cacheKey: (round: Round, job: Job) => string;
+  /** The last step; without it the report says the LLM is off. */
+  llm?: LlmStep;
 }
 
 const MAX_DAYS_PER_QUERY = 4;
@@ -76,8 +83,8 @@ function localDays(q: CandidateQuery): string[] {
   return daysTouched(q.fromUtc, q.toUtc, q.timeZone).slice(0, MAX_DAYS_PER_QUERY);
 }
 
-/** The chain's handlers, in the order they are asked. */
-export function createHandlers(deps: HandlerDeps): Handler[] {
+/** The chain's handlers, in the order they are asked, and the LLM, asked last about what all of them left. */
+export function createHandlers(deps: HandlerDeps): { handlers: Handler[]; llm: Handler } {
   const { db } = deps;
   const leaguesOf = (q: CandidateQuery) => (q.leagues === 'any' ? deps.allLeagues : q.leagues);
 
@@ -89,11 +96,16 @@ export function createHandlers(deps: HandlerDeps): Handler[] {
     round.events = groupBy(stored, (s) => s.event.league);
   }
 
-  function decideLocally(job: Job, round: Round, handler: string): void {
-    const candidates = leaguesOf(job.query)
+  /** A channel's candidates among the round's loaded events: leagues it admits, starting in its window. */
+  function candidatesOf(job: Job, round: Round): StoredEvent[] {
+    return leaguesOf(job.query)
       .filter((l) => admitsLeague(job.query, l))
       .flatMap((l) => round.events?.get(l) ?? [])
       .filter((s) => inWindow(job.query, s.event.startsAt));
+  }
+
+  function decideLocally(job: Job, round: Round, handler: string): void {
+    const candidates = candidatesOf(job, round);
     const decision = matchChannel(job.channel.parsed, candidates, {
       threshold: deps.threshold,
       query: job.query,
@@ -207,10 +219,31 @@ export function createHandlers(deps: HandlerDeps): Handler[] {
 
   const llm: Handler = {
     name: 'llm',
-    async run(jobs) {
-      for (const job of jobs) job.steps.push('llm: skipped (no ANTHROPIC_API_KEY)');
+    async run(jobs, round) {
+      const step = deps.llm;
+      if (jobs.length === 0) return;
+      if (!step) {
+        for (const job of jobs) job.steps.push('llm: off (no ANTHROPIC_API_KEY)');
+        return;
+      }
+      await loadEvents(jobs, round);
+      const asks = jobs.map((job) => ({
+        name: job.channel.entry.name,
+        parsed: job.channel.parsed,
+        query: job.query,
+        events: candidatesOf(job, round).map((s) => s.event),
+      }));
+      const { results, summary } = await step.decide(asks, round.provider.id);
+      round.llm = summary;
+      results.forEach((result, i) => {
+        const job = jobs[i]!;
+        if ('choice' in result) {
+          const { event, confidence, why, decisionId } = result.choice;
+          job.answer = { event, handler: 'llm', confidence, why, decisionId };
+        } else job.steps.push(result.step);
+      });
     },
   };
 
-  return [matchCache, localEvents, crossProvider, sources, llm];
+  return { handlers: [matchCache, localEvents, crossProvider, sources], llm };
 }

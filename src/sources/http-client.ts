@@ -55,6 +55,8 @@ export interface HttpClientOptions {
   maxRetryAfterMs?: number;
   /** Strings scrubbed from error messages, e.g. an API key that sits in the path. */
   secrets?: string[];
+  /** Told of each request sent (retries included), for the per-source call counts. */
+  onRequest?: (source: string) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
@@ -114,6 +116,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
 
   async function attemptOnce(url: string, label: string): Promise<Attempt<unknown>> {
     const deadline = createDeadline(timeoutMs);
+    opts.onRequest?.(source);
     try {
       const sent = await sendGet(
         url,

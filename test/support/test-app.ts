@@ -46,6 +46,12 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     THESPORTSDB_BASE_URL: 'http://127.0.0.1:9',
     THESPORTSDB_API_KEY: '123',
     MATCH_CONFIDENCE_THRESHOLD: 0.7,
+    // The LLM step is off unless a test gives a key and the URL of its loopback Messages API.
+    ANTHROPIC_API_KEY: undefined,
+    ANTHROPIC_BASE_URL: undefined,
+    LLM_MODEL: 'claude-haiku-4-5',
+    LLM_DAILY_BUDGET_USD: 1,
+    LLM_TIMEOUT_MS: 5_000,
     ...opts.config,
   };
   const services = buildServices({ database: testDb.database, now, config });
@@ -70,6 +76,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     auth: { Authorization: `Bearer ${ADMIN_TOKEN}` },
     async close() {
       await app.close();
+      await services.guides.idle();
+      await services.sourceCalls.close();
       await testDb.drop();
     },
   };

@@ -5,6 +5,7 @@ import type { DB } from '../../db/types.js';
 import { listEventRows, toSportEvent } from '../../db/events.js';
 import { addDays, isValidTimeZone, startOfLocalDay } from '../../domain/time.js';
 import { MAX_REFRESH_DAYS, type EventsRefresher } from '../../services/events-refresh.js';
+import { calendarDateSchema } from '../schemas/dates.js';
 import { errorSchema } from '../schemas/providers.js';
 
 export interface EventRoutesOptions {
@@ -16,17 +17,7 @@ export interface EventRoutesOptions {
 
 const security = [{ adminToken: [] }];
 
-function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
-}
-
-const dateSchema = z
-  .string()
-  .refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD')
-  .describe('Local date, YYYY-MM-DD, in timezone');
+const dateSchema = calendarDateSchema.describe('Local date, YYYY-MM-DD, in timezone');
 const timezoneSchema = z
   .string()
   .refine(isValidTimeZone, 'must be an IANA time zone such as America/New_York')
