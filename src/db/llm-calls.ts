@@ -11,6 +11,8 @@ export interface LlmCallRecord {
   attempts: number;
   outcome: 'answered' | 'failed';
   error: string | null;
+  /** When the call was made, by the service's clock (the budget day and the cost report read it). */
+  at: Date;
 }
 
 export async function insertLlmCall(db: Kysely<DB>, call: LlmCallRecord): Promise<number> {
@@ -26,6 +28,7 @@ export async function insertLlmCall(db: Kysely<DB>, call: LlmCallRecord): Promis
       attempts: call.attempts,
       outcome: call.outcome,
       error: call.error,
+      created_at: call.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -220,6 +220,7 @@ export function createLlmStep(deps: LlmStepDeps) {
       attempts: reply.attempts,
       outcome: failure ? 'failed' : 'answered',
       error: failure,
+      at: deps.now(),
     });
     summary.calls += 1;
     summary.usd += cost;

@@ -344,15 +344,12 @@ describe('the LLM step', () => {
       attempts: 1,
       outcome: 'answered',
       error: null,
+      at: NOW,
     });
     const before = asked();
-    // The ledger's clock is the database's: the budget day is today's.
-    const { outcomes, llm } = await match(
-      t,
-      chainFor(t, { budget: 5, clock: () => new Date() }),
-      await provider(t),
-      ['NHL 94: Blueshirts @ Habs 7:00 PM ET'],
-    );
+    const { outcomes, llm } = await match(t, chainFor(t, { budget: 5 }), await provider(t), [
+      'NHL 94: Blueshirts @ Habs 7:00 PM ET',
+    ]);
     expect(asked()).toBe(before);
     expect(outcomes[0]?.why).toMatch(/llm: not asked, daily budget of \$5\.00 spent/);
     expect(llm?.note).toMatch(/daily budget/);
