@@ -47,6 +47,8 @@ export type FakeScript = (req: AskedRequest, index: number) => FakeReply | Promi
 export interface FakeMessagesApi {
   url: string;
   asked: AskedRequest[];
+  /** Tokens the fake reported, summed over its answers. */
+  usage(): { input: number; output: number };
   /** Requests being answered at once, at most, so far. */
   maxInFlight(): number;
   setScript(script: FakeScript): void;
@@ -82,8 +84,20 @@ function message(content: unknown[], stopReason: string, usage = USAGE) {
   };
 }
 
-export async function startFakeMessagesApi(script: FakeScript): Promise<FakeMessagesApi> {
+export interface FakeMessagesOptions {
+  /**
+   * Report usage as about four characters a token of the request and the tool input, as a real answer's would
+   * scale, instead of fixed counts.
+   */
+  estimateUsage?: boolean;
+}
+
+export async function startFakeMessagesApi(
+  script: FakeScript,
+  opts: FakeMessagesOptions = {},
+): Promise<FakeMessagesApi> {
   const asked: AskedRequest[] = [];
+  const total = { input: 0, output: 0 };
   let current = script;
   let inFlight = 0;
   let maxInFlight = 0;
@@ -92,7 +106,8 @@ export async function startFakeMessagesApi(script: FakeScript): Promise<FakeMess
       send(res, 404, { type: 'error', error: { type: 'not_found_error', message: req.url } });
       return;
     }
-    const body = JSON.parse(await readBody(req)) as AskedRequest['body'];
+    const raw = await readBody(req);
+    const body = JSON.parse(raw) as AskedRequest['body'];
     const text = body.messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
     const blocks = [...text.matchAll(/```json\n([\s\S]*?)\n```/g)];
     const request: AskedRequest = {
@@ -108,16 +123,27 @@ export async function startFakeMessagesApi(script: FakeScript): Promise<FakeMess
     try {
       const reply = await current(request, index);
       switch (reply.kind) {
-        case 'tool':
+        case 'tool': {
+          const usage =
+            reply.usage ??
+            (opts.estimateUsage
+              ? {
+                  input_tokens: Math.ceil(raw.length / 4),
+                  output_tokens: Math.ceil(JSON.stringify(reply.input).length / 4),
+                }
+              : USAGE);
+          total.input += usage.input_tokens;
+          total.output += usage.output_tokens;
           return send(
             res,
             200,
             message(
               [{ type: 'tool_use', id: `toolu_${index}`, name: 'choose_events', input: reply.input }],
               'tool_use',
-              reply.usage,
+              usage,
             ),
           );
+        }
         case 'refusal':
           return send(res, 200, message([], 'refusal'));
         case 'text':
@@ -145,6 +171,7 @@ export async function startFakeMessagesApi(script: FakeScript): Promise<FakeMess
     url: server.url,
     asked,
     maxInFlight: () => maxInFlight,
+    usage: () => ({ ...total }),
     setScript(next) {
       current = next;
     },
