@@ -148,6 +148,7 @@ export async function runLlmNicknamesBench(): Promise<void> {
   });
   const guide = await restarted.guides.getGuide('nick');
   await restarted.guides.idle();
+  await restarted.llm.idle();
   console.log(
     `after a restart: ${guide.report.llm?.calls ?? 0} calls, ${guide.report.llm?.reused ?? 0} answered from stored decisions, ${llm.asked.length - calls} requests`,
   );
@@ -172,6 +173,7 @@ function restartConfig(sportsUrl: string, llmUrl: string) {
     LLM_MODEL: MODEL,
     LLM_DAILY_BUDGET_USD: 1,
     LLM_TIMEOUT_MS: 30_000,
+    LLM_WAIT_MS: 10_000,
   };
 }
 

@@ -105,6 +105,7 @@ async function main(): Promise<void> {
       .close()
       // What the last generations found is stored before the database closes.
       .then(() => services.guides.idle())
+      .then(() => services.llm.idle())
       .then(() => services.sourceCalls.close())
       .then(() => database.close())
       .then(() => {

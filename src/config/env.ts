@@ -24,6 +24,8 @@ const envSchema = z.object({
   LLM_DAILY_BUDGET_USD: z.coerce.number().nonnegative().default(1),
   /** One LLM call's deadline; a call past it fails and its channels stay unmatched. */
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** How long a guide waits for the LLM's answers; later ones are stored and serve the next guide. */
+  LLM_WAIT_MS: z.coerce.number().int().nonnegative().default(10_000),
   PLAYLIST_DIR: z.string().min(1).default('./config/playlists'),
   CONFIG_DIR: z.string().min(1).default('./config'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

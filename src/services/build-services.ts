@@ -42,6 +42,7 @@ export type ServiceConfig = Pick<
   | 'LLM_MODEL'
   | 'LLM_DAILY_BUDGET_USD'
   | 'LLM_TIMEOUT_MS'
+  | 'LLM_WAIT_MS'
 >;
 
 /** The names of the configured leagues: theirs, their aliases and TheSportsDB's. */
@@ -127,6 +128,7 @@ export function buildServices(deps: {
     model: config.LLM_MODEL,
     price: price ?? { input: 0, output: 0 },
     dailyBudgetUsd: config.LLM_DAILY_BUDGET_USD,
+    waitMs: config.LLM_WAIT_MS,
     threshold: config.MATCH_CONFIDENCE_THRESHOLD,
     now: deps.now,
     ...(deps.logger && { logger: deps.logger }),

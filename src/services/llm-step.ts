@@ -4,6 +4,7 @@
 // taught (a nickname for a team) kept as a pending alias until an admin reviews it.
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
+import { setTimeout as delay } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { insertLlmCall, llmSpentSince } from '../db/llm-calls.js';
@@ -77,6 +78,11 @@ export interface LlmStepDeps {
   now: () => Date;
   /** Calls in flight at once, across generations (default 2). */
   concurrency?: number;
+  /**
+   * How long a generation waits for the answers (default 10 s); calls still under way then go on, their decisions
+   * are stored and serve the next guide.
+   */
+  waitMs?: number;
   /** A question whose call failed is not asked again before this many ms (default one hour). */
   retryAfterFailureMs?: number;
   logger?: Pick<Logger, 'warn' | 'info'>;
@@ -133,6 +139,10 @@ export function createLlmStep(deps: LlmStepDeps) {
   const failed = new LRUCache<string, { reason: string; until: number }>({ max: 50_000 });
   /** Dollars of calls in flight, not yet in the ledger. */
   let reserved = 0;
+  /** Questions being asked, and the work asking them. */
+  const asking = new Set<string>();
+  const running = new Set<Promise<unknown>>();
+  const waitMs = deps.waitMs ?? 10_000;
 
   function choiceOf(
     verdict: Verdict,
@@ -333,6 +343,10 @@ export function createLlmStep(deps: LlmStepDeps) {
         results[p.index] = { step: 'llm: off (no ANTHROPIC_API_KEY)' };
         continue;
       }
+      if (asking.has(p.hash)) {
+        results[p.index] = { step: 'llm: being asked for an earlier guide; the answer serves the next one' };
+        continue;
+      }
       const rest = failed.get(p.hash);
       if (rest && rest.until > now) {
         results[p.index] = {
@@ -346,7 +360,12 @@ export function createLlmStep(deps: LlmStepDeps) {
     }
     const firsts = [...toAsk.values()].map((list) => list[0]!);
     summary.asked = firsts.length;
-    await Promise.all(
+    const waitS = Math.round(waitMs / 100) / 10;
+    for (const p of firsts) {
+      asking.add(p.hash);
+      results[p.index] = { step: `llm: asked; no answer within ${waitS} s, so it serves the next guide` };
+    }
+    const work = Promise.all(
       batchQuestions(firsts).map((batch) =>
         limit(async () => {
           try {
@@ -359,15 +378,33 @@ export function createLlmStep(deps: LlmStepDeps) {
           }
         }),
       ),
-    );
+    ).finally(() => {
+      for (const p of firsts) asking.delete(p.hash);
+    });
+    running.add(work);
+    void work.finally(() => running.delete(work));
+    // The guide waits for the answers at most waitMs; later ones are stored and serve the next guide.
+    if (firsts.length > 0) {
+      const timer = new AbortController();
+      await Promise.race([work, delay(waitMs, undefined, { signal: timer.signal }).catch(() => undefined)]);
+      timer.abort();
+    }
+    const answered = [...results];
     // The same question twice in one generation (one name on two channels) is asked once.
     for (const list of toAsk.values())
-      for (const p of list.slice(1)) results[p.index] = results[list[0]!.index]!;
-    summary.usd = Math.round(summary.usd * 1_000_000) / 1_000_000;
-    return { results, summary };
+      for (const p of list.slice(1)) answered[p.index] = answered[list[0]!.index]!;
+    return {
+      results: answered,
+      summary: { ...summary, usd: Math.round(summary.usd * 1_000_000) / 1_000_000 },
+    };
   }
 
-  return { decide, enabled: deps.client !== null };
+  /** Settles once every call under way has answered and its decisions are stored. */
+  async function idle(): Promise<void> {
+    while (running.size > 0) await Promise.all(running);
+  }
+
+  return { decide, idle, enabled: deps.client !== null };
 }
 
 export type LlmStep = ReturnType<typeof createLlmStep>;

@@ -76,10 +76,15 @@ interface ChainOptions {
   key?: boolean;
   budget?: number;
   timeoutMs?: number;
+  waitMs?: number;
   clock?: () => Date;
 }
 
 function chainFor(t: TestDatabase, opts: ChainOptions = {}) {
+  return chainAndStep(t, opts).chain;
+}
+
+function chainAndStep(t: TestDatabase, opts: ChainOptions = {}) {
   const http = (source: string) =>
     createHttpClient({ source, baseUrl: sports.url, retries: 0, timeoutMs: 10_000, secrets: ['123'] });
   const refresher = createEventsRefresher({
@@ -105,6 +110,7 @@ function chainFor(t: TestDatabase, opts: ChainOptions = {}) {
     model: MODEL,
     price: { input: 1, output: 5 },
     dailyBudgetUsd: opts.budget ?? 1,
+    waitMs: opts.waitMs ?? 5_000,
     threshold: 0.7,
     now: opts.clock ?? (() => NOW),
   });
@@ -116,7 +122,7 @@ function chainFor(t: TestDatabase, opts: ChainOptions = {}) {
     threshold: 0.7,
     llm,
   });
-  return chain;
+  return { chain, llm };
 }
 
 let providerSeq = 0;
@@ -322,6 +328,32 @@ describe('the LLM step', () => {
       why: expect.stringContaining('overloaded'),
     });
     expect(asked()).toBe(start + 4);
+  });
+
+  it('does not hold the guide past its wait: a late answer is stored and serves the next guide', async () => {
+    script = async (req) => {
+      await new Promise((r) => setTimeout(r, 600));
+      return answering(knows)(req, 0);
+    };
+    const { chain, llm } = chainAndStep(t, { waitMs: 100 });
+    const p = await provider(t);
+    const before = asked();
+    const first = await match(t, chain, p, [HABS]);
+    expect(first.outcomes[0]).toMatchObject({
+      status: 'unmatched',
+      why: expect.stringContaining('serves the next guide'),
+    });
+    // Asked for again while the answer is on its way: not asked twice.
+    const meanwhile = await match(t, chain, p, [HABS]);
+    expect(meanwhile.outcomes[0]?.why).toContain('being asked for an earlier guide');
+    await llm.idle();
+    const next = await match(t, chain, p, [HABS]);
+    expect(next.outcomes[0]).toMatchObject({
+      status: 'matched',
+      handler: 'llm',
+      why: expect.stringContaining('stored'),
+    });
+    expect(asked()).toBe(before + 1);
   });
 
   it('gives up on a call that hangs past the timeout, and the guide goes on', async () => {

@@ -52,6 +52,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     LLM_MODEL: 'claude-haiku-4-5',
     LLM_DAILY_BUDGET_USD: 1,
     LLM_TIMEOUT_MS: 5_000,
+    LLM_WAIT_MS: 5_000,
     ...opts.config,
   };
   const services = buildServices({ database: testDb.database, now, config });
@@ -77,6 +78,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     async close() {
       await app.close();
       await services.guides.idle();
+      await services.llm.idle();
       await services.sourceCalls.close();
       await testDb.drop();
     },
