@@ -16,6 +16,7 @@ import { patternRoutes } from './http/routes/patterns.js';
 import { providerRoutes } from './http/routes/providers.js';
 import { reviewRoutes } from './http/routes/review.js';
 import { statsRoutes } from './http/routes/stats.js';
+import { teamRoutes } from './http/routes/teams.js';
 import { toolRoutes } from './http/routes/tools.js';
 import type { Config } from './config/env.js';
 import type { LeagueConfig } from './config/leagues.js';
@@ -105,7 +106,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await admin.register(patternRoutes, { db, invalidate });
     if (guides) await admin.register(matchRoutes, { guides });
     if (deps.leagues) {
-      await admin.register(mappingRoutes, { db, leagueKeys: deps.leagues.map((l) => l.key), invalidate });
+      const leagueKeys = deps.leagues.map((l) => l.key);
+      await admin.register(mappingRoutes, { db, leagueKeys, invalidate });
+      await admin.register(teamRoutes, { db, leagueKeys, invalidateAll: () => guides?.invalidateAll() });
     }
     if (deps.defaultFamilies) {
       await admin.register(toolRoutes, {

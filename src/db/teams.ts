@@ -149,3 +149,102 @@ export async function listDecisionAliases(
   }
   return out;
 }
+
+export interface AliasView {
+  id: number;
+  alias: string;
+  source: string;
+  pending: boolean;
+  createdAt: Date;
+}
+
+/** A league's teams by name, each with its live aliases (pending ones included, marked). */
+export async function listTeamsWithAliases(
+  db: Kysely<DB>,
+  league: string,
+  opts: { teamId?: number; search?: string } = {},
+): Promise<(TeamRow & { aliases: AliasView[] })[]> {
+  let q = db.selectFrom('teams').selectAll().where('league', '=', league);
+  if (opts.teamId !== undefined) q = q.where('id', '=', opts.teamId);
+  if (opts.search) q = q.where('name', 'ilike', `%${opts.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  const teams = await q.orderBy('name').orderBy('id').execute();
+  if (teams.length === 0) return [];
+  const rows = await db
+    .selectFrom('team_aliases')
+    .select(['id', 'team_id', 'alias', 'source', 'pending', 'created_at'])
+    .where(
+      'team_id',
+      'in',
+      teams.map((t) => t.id),
+    )
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  const byTeam = new Map<number, AliasView[]>();
+  for (const r of rows) {
+    const list = byTeam.get(r.team_id) ?? [];
+    list.push({ id: r.id, alias: r.alias, source: r.source, pending: r.pending, createdAt: r.created_at });
+    byTeam.set(r.team_id, list);
+  }
+  return teams.map((t) => ({ ...t, aliases: byTeam.get(t.id) ?? [] }));
+}
+
+/**
+ * An admin's alias for a team: live at once for every provider. An alias the team already has live is
+ * returned as it is (a pending one becomes live, as if its decision were accepted).
+ */
+export async function addAdminAlias(
+  db: Kysely<DB>,
+  teamId: number,
+  alias: string,
+  normalized: string,
+): Promise<{ view: AliasView; created: boolean }> {
+  const existing = await db
+    .selectFrom('team_aliases')
+    .select(['id', 'alias', 'source', 'pending', 'created_at'])
+    .where('team_id', '=', teamId)
+    .where('normalized', '=', normalized)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (existing) {
+    if (existing.pending)
+      await db.updateTable('team_aliases').set({ pending: false }).where('id', '=', existing.id).execute();
+    return {
+      view: {
+        id: existing.id,
+        alias: existing.alias,
+        source: existing.source,
+        pending: false,
+        createdAt: existing.created_at,
+      },
+      created: false,
+    };
+  }
+  const row = await db
+    .insertInto('team_aliases')
+    .values({ team_id: teamId, alias, normalized, source: 'admin' })
+    .returning(['id', 'alias', 'source', 'pending', 'created_at'])
+    .executeTakeFirstOrThrow();
+  return {
+    view: {
+      id: row.id,
+      alias: row.alias,
+      source: row.source,
+      pending: row.pending,
+      createdAt: row.created_at,
+    },
+    created: true,
+  };
+}
+
+/** Soft-deletes one alias of a team (the sources will not bring it back); false when there is none. */
+export async function softDeleteAlias(db: Kysely<DB>, teamId: number, aliasId: number): Promise<boolean> {
+  const result = await db
+    .updateTable('team_aliases')
+    .set({ deleted_at: new Date() })
+    .where('id', '=', aliasId)
+    .where('team_id', '=', teamId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -198,6 +198,11 @@ export function createGuideService(deps: GuideServiceDeps) {
       cache.delete(slug);
       failures.delete(slug);
     },
+    /** After a change that serves every provider (a team alias): each guide is made again on its next request. */
+    invalidateAll(): void {
+      cache.clear();
+      failures.clear();
+    },
     refreshDue,
     /** Settles once everything generations left to store (matches, misses, last good guides) is stored. */
     async idle(): Promise<void> {

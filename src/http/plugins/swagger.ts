@@ -21,6 +21,7 @@ export async function registerSwagger(app: FastifyInstance, version: string): Pr
         { name: 'providers', description: 'Provider administration' },
         { name: 'tools', description: 'Admin tools' },
         { name: 'events', description: 'Real events from ESPN and TheSportsDB' },
+        { name: 'teams', description: 'Teams and every name they go by' },
         { name: 'review', description: "An admin's review of what the LLM step decided and taught" },
         { name: 'stats', description: 'What the service spent, per day' },
       ],
