@@ -12,6 +12,7 @@ import { healthRoutes } from './http/routes/health.js';
 import { guideRoutes } from './http/routes/guide.js';
 import { mappingRoutes } from './http/routes/mappings.js';
 import { matchRoutes } from './http/routes/matches.js';
+import { overrideRoutes } from './http/routes/overrides.js';
 import { patternRoutes } from './http/routes/patterns.js';
 import { providerRoutes } from './http/routes/providers.js';
 import { reviewRoutes } from './http/routes/review.js';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requireAdminToken(admin, deps.adminToken);
     await admin.register(providerRoutes, { db, isAllowedPlaylistUrl: deps.isAllowedPlaylistUrl, invalidate });
     await admin.register(patternRoutes, { db, invalidate });
+    await admin.register(overrideRoutes, { db, invalidate, ...(guides && { guides }) });
     if (guides) await admin.register(matchRoutes, { guides });
     if (deps.leagues) {
       const leagueKeys = deps.leagues.map((l) => l.key);

@@ -26,6 +26,16 @@ export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ChannelOverrides {
+  channel_id: string;
+  created_at: Generated<Timestamp>;
+  deleted_at: Timestamp | null;
+  event_id: number | null;
+  id: Generated<number>;
+  not_event: Generated<boolean>;
+  provider_id: number;
+}
+
 export interface EventFetches {
   day: string;
   event_count: Generated<number>;
@@ -206,6 +216,7 @@ export interface UnmatchedChannels {
 }
 
 export interface DB {
+  channel_overrides: ChannelOverrides;
   event_fetches: EventFetches;
   events: Events;
   family_league_mappings: FamilyLeagueMappings;

@@ -7,6 +7,7 @@ import { loadFamilyLeagueMappings, loadLeagues } from '../config/leagues.js';
 import { loadLlmPrices, priceOf } from '../config/llm-prices.js';
 import { loadSportsConfig } from '../config/sports.js';
 import type { Database } from '../db/database.js';
+import { listOverrides } from '../db/channel-overrides.js';
 import { familyMappingsFor } from '../db/leagues.js';
 import { providerFamilies } from '../db/provider-patterns.js';
 import { createLeagueLexicon, type LeagueLexicon } from '../domain/league-names.js';
@@ -153,6 +154,11 @@ export function buildServices(deps: {
     lexicon,
     sports,
     providerPatterns: (providerId) => providerFamilies(deps.database.db, providerId),
+    overrides: async (providerId) =>
+      (await listOverrides(deps.database.db, providerId)).map((o) => ({
+        channelId: o.channel_id,
+        eventId: o.event_id,
+      })),
     matcher,
     now: deps.now,
     ...(deps.logger && { logger: deps.logger }),

@@ -23,11 +23,20 @@ export interface LineupChannel {
   channelId: string | null;
 }
 
+/** An admin's word on one channel: pinned to an event, or carrying no event. */
+export interface ChannelOverride {
+  channelId: string;
+  /** The stored event the channel is pinned to; null when it is marked as carrying no event. */
+  eventId: number | null;
+}
+
 /** One event or placeholder channel on its way into the guide. */
 export interface UnderstoodChannel extends LineupChannel {
   channelId: string;
   /** The leagues the family carries and where that comes from; null when the family is unmapped. */
   leagues: FamilyLeagues | null;
+  /** An admin's override of this channel, if any. */
+  override?: ChannelOverride;
 }
 
 export interface MatchOutcome {

@@ -5,6 +5,7 @@ import type { LeagueLexicon } from '../domain/league-names.js';
 import { createScheduler, type SportsConfig } from '../domain/schedule/index.js';
 import type { ChannelFamily } from '../domain/types.js';
 import type {
+  ChannelOverride,
   GeneratedGuide,
   GuideProvider,
   MatchOutcome,
@@ -12,7 +13,13 @@ import type {
   UnderstoodChannel,
 } from './guide-contracts.js';
 import { reportOf } from './guide-report.js';
-import { guideChannels, understandLineup, writeGuide, type Outcomes } from './guide-stages.js';
+import {
+  applyOverrides,
+  guideChannels,
+  understandLineup,
+  writeGuide,
+  type Outcomes,
+} from './guide-stages.js';
 import type { LlmSummary } from './llm-step.js';
 import type { ChainResult, MatchChain } from './match-chain.js';
 import { parsePlaylist, type PlaylistReader, type ReadPlaylist } from './playlist-reader.js';
@@ -28,6 +35,8 @@ export interface GuideGeneratorDeps {
   lexicon: LeagueLexicon;
   sports: SportsConfig;
   providerPatterns: (providerId: number) => Promise<ChannelFamily[]>;
+  /** An admin's overrides of a provider's channels (none without it). */
+  overrides?: (providerId: number) => Promise<ChannelOverride[]>;
   /** Without it every event channel keeps its name-built programmes. */
   matcher?: Pick<MatchChain, 'matchChannels'>;
   now: () => Date;
@@ -88,6 +97,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     return fromPlaylist(provider, playlist, now, times, {
       patterns: () => deps.providerPatterns(provider.id),
       mappings: () => deps.familyMappings(provider.id),
+      overrides: () => deps.overrides?.(provider.id) ?? Promise.resolve([]),
       matcher: deps.matcher,
     });
   }
@@ -101,18 +111,21 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     inputs: {
       patterns: () => Promise<ChannelFamily[]>;
       mappings: () => Promise<FamilyLeagueMapping[]>;
+      overrides: () => Promise<ChannelOverride[]>;
       matcher: Pick<MatchChain, 'matchChannels'> | undefined;
     },
   ): Promise<GeneratedGuide> {
-    const lineup = await timed(times, 'understand', async () =>
-      understandLineup(playlist.live, {
+    const lineup = await timed(times, 'understand', async () => {
+      const understood = understandLineup(playlist.live, {
         provider,
         now,
         families: compileFamilies(await inputs.patterns(), deps.defaultFamilies),
         mappings: await inputs.mappings(),
         lexicon: deps.lexicon,
-      }),
-    );
+      });
+      applyOverrides(understood, await inputs.overrides());
+      return understood;
+    });
     const matched = await timed(times, 'match', () => match(inputs.matcher, provider, lineup.channels, now));
     try {
       const channels = await timed(times, 'schedule', () =>
@@ -175,6 +188,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
       {
         patterns: () => Promise.resolve([]),
         mappings: () => Promise.resolve([]),
+        overrides: () => Promise.resolve([]),
         matcher: undefined,
       },
     );

@@ -9,6 +9,7 @@ import type {
   MatchOutcome,
   MatchReport,
   ReportChannel,
+  UnderstoodChannel,
 } from './guide-contracts.js';
 import type { Lineup, Outcomes } from './guide-stages.js';
 import type { ReadPlaylist } from './playlist-reader.js';
@@ -41,7 +42,14 @@ function reportEvent(e: SportEvent): NonNullable<ReportChannel['event']> {
 function reportChannel(c: LineupChannel, outcome: MatchOutcome | undefined): ReportChannel {
   const row = { channelId: c.channelId, name: c.entry.name, parsed: reportParsed(c.parsed) };
   if (c.parsed.kind === 'other') return { ...row, status: 'not-event' };
-  if (c.parsed.kind === 'placeholder') return { ...row, status: 'placeholder' };
+  if (c.parsed.kind === 'placeholder') {
+    const silenced = (c as Partial<UnderstoodChannel>).override?.eventId === null;
+    return {
+      ...row,
+      status: 'placeholder',
+      ...(silenced && { why: 'an admin marked this channel as carrying no event' }),
+    };
+  }
   if (outcome?.status === 'matched' && outcome.event) {
     return {
       ...row,

@@ -27,7 +27,13 @@ import type { LeagueLexicon } from '../domain/league-names.js';
 import type { GuideChannel, Scheduler } from '../domain/schedule/index.js';
 import type { ParsedChannel, PlaylistEntry } from '../domain/types.js';
 import { channelIdFor, uniqueChannelIds, writeXmltv } from '../domain/xmltv/index.js';
-import type { GuideProvider, LineupChannel, MatchOutcome, UnderstoodChannel } from './guide-contracts.js';
+import type {
+  ChannelOverride,
+  GuideProvider,
+  LineupChannel,
+  MatchOutcome,
+  UnderstoodChannel,
+} from './guide-contracts.js';
 
 export interface Lineup {
   /** Every live entry, in playlist order. */
@@ -36,6 +42,21 @@ export interface Lineup {
   channels: UnderstoodChannel[];
   /** Families the lineup revealed beyond the listed ones. */
   discovered: DiscoveredFamily[];
+}
+
+/**
+ * Applies an admin's overrides to the understood channels: a channel marked as carrying no event becomes an empty
+ * slot (placeholder), a pinned one carries its pin to matching.
+ */
+export function applyOverrides(lineup: Lineup, overrides: readonly ChannelOverride[]): void {
+  if (overrides.length === 0) return;
+  const byId = new Map(overrides.map((o) => [o.channelId, o]));
+  for (const c of lineup.channels) {
+    const o = byId.get(c.channelId);
+    if (!o) continue;
+    c.override = o;
+    if (o.eventId === null) c.parsed = { ...c.parsed, kind: 'placeholder' };
+  }
 }
 
 /**

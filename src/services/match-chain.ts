@@ -132,7 +132,12 @@ export function createMatchChain(deps: MatchChainDeps) {
       retry.push(job);
     }
     // The cache was asked in the first pass; the others may answer now that the league is known.
-    if (retry.length > 0) await run(retry, round, handlers.slice(1));
+    if (retry.length > 0)
+      await run(
+        retry,
+        round,
+        handlers.filter((h) => h.name !== 'match-cache'),
+      );
     return learned;
   }
 
@@ -140,7 +145,8 @@ export function createMatchChain(deps: MatchChainDeps) {
     const fresh = jobs.flatMap((j) =>
       j.answer && j.answer.handler !== 'match-cache' ? [{ j, a: j.answer }] : [],
     );
-    for (const { j, a } of fresh) cache.set(cacheKey(round, j), a);
+    // An admin's pin is asked for afresh every generation: removed, it must stop applying at once.
+    for (const { j, a } of fresh) if (a.handler !== 'override') cache.set(cacheKey(round, j), a);
     await upsertMatches(
       db,
       fresh.map(({ j, a }) => ({

@@ -14,7 +14,7 @@ import {
   type ChannelFingerprint,
   type ScoredCandidate,
 } from '../domain/matching/index.js';
-import { daysTouched } from '../domain/time.js';
+import { daysTouched, wallClock } from '../domain/time.js';
 import type { SportEvent } from '../domain/types.js';
 import type { EventsRefresher } from './events-refresh.js';
 import type { GuideProvider, UnderstoodChannel } from './guide-contracts.js';
@@ -120,6 +120,42 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handler[]; llm: H
       if (decision.best && (!job.best || decision.best.score > job.best.score)) job.best = decision.best;
     }
   }
+
+  // A pin holds on its event's day and while the event may still be on after midnight.
+  const PIN_GRACE_MS = 6 * 3_600_000;
+
+  const override: Handler = {
+    name: 'override',
+    async run(jobs, round) {
+      const pinned = jobs.filter((j) => typeof j.channel.override?.eventId === 'number');
+      if (pinned.length === 0) return;
+      const ids = [...new Set(pinned.map((j) => j.channel.override!.eventId!))];
+      const events = new Map(
+        (await listStoredEventsByIds(db, ids)).map((s) => [Number(s.event.id), s.event]),
+      );
+      const zone = round.provider.timezone;
+      const today = wallClock(round.now, zone).ymd;
+      for (const job of pinned) {
+        const id = job.channel.override!.eventId!;
+        const event = events.get(id);
+        if (!event) {
+          job.steps.push(`override: the pinned event ${id} no longer exists, so the pin no longer applies`);
+          continue;
+        }
+        const day = wallClock(event.startsAt, zone).ymd;
+        if (day < today && round.now.getTime() - event.startsAt.getTime() > PIN_GRACE_MS) {
+          job.steps.push(`override: the pinned event ${event.title} was on ${day}, a day that has passed`);
+          continue;
+        }
+        job.answer = {
+          event,
+          handler: 'override',
+          confidence: 1,
+          why: `pinned by an admin to ${event.title}`,
+        };
+      }
+    },
+  };
 
   const matchCache: Handler = {
     name: 'match-cache',
@@ -245,5 +281,5 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handler[]; llm: H
     },
   };
 
-  return { handlers: [matchCache, localEvents, crossProvider, sources], llm };
+  return { handlers: [override, matchCache, localEvents, crossProvider, sources], llm };
 }
