@@ -15,6 +15,7 @@ import { matchRoutes } from './http/routes/matches.js';
 import { overrideRoutes } from './http/routes/overrides.js';
 import { patternRoutes } from './http/routes/patterns.js';
 import { providerRoutes } from './http/routes/providers.js';
+import { reviewQueueRoutes } from './http/routes/review-queue.js';
 import { reviewRoutes } from './http/routes/review.js';
 import { statsRoutes } from './http/routes/stats.js';
 import { teamRoutes } from './http/routes/teams.js';
@@ -26,6 +27,7 @@ import type { EventsRefresher } from './services/events-refresh.js';
 import type { GuideService } from './services/guide-service.js';
 import type { LlmReview } from './services/llm-review.js';
 import type { SourceCallLog } from './services/source-call-log.js';
+import { createUnmatchedReview } from './services/unmatched-review.js';
 import type { ProviderDirectory } from './services/provider-directory.js';
 import { getProvider } from './db/providers.js';
 
@@ -111,6 +113,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const leagueKeys = deps.leagues.map((l) => l.key);
       await admin.register(mappingRoutes, { db, leagueKeys, invalidate });
       await admin.register(teamRoutes, { db, leagueKeys, invalidateAll: () => guides?.invalidateAll() });
+      await admin.register(reviewQueueRoutes, {
+        db,
+        leagueKeys,
+        queue: createUnmatchedReview({ db, leagueKeys, invalidate }),
+      });
     }
     if (deps.defaultFamilies) {
       await admin.register(toolRoutes, {

@@ -111,3 +111,18 @@ export async function setDecisionReview(db: Kysely<DB>, id: number, review: Deci
     .where('id', '=', id)
     .execute();
 }
+
+/** The latest decision about each of these channel names. */
+export async function findDecisionsByChannel(
+  db: Kysely<DB>,
+  channels: readonly string[],
+): Promise<Map<string, LlmDecisionRow>> {
+  if (channels.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('llm_decisions')
+    .selectAll()
+    .where('channel', 'in', [...new Set(channels)])
+    .orderBy('id')
+    .execute();
+  return new Map(rows.map((r) => [r.channel, r]));
+}

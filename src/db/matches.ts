@@ -112,6 +112,12 @@ export interface UnmatchedRecord {
   parsed: unknown;
   bestCandidate: unknown;
   reason: string;
+  /** The channel's id in the guide, which a pin names. */
+  channelId: string;
+  /** The best candidates, with why each was refused. */
+  candidates: readonly unknown[];
+  /** Leagues searched; empty for any. */
+  leagues: readonly string[];
 }
 
 export async function upsertUnmatched(db: Kysely<DB>, records: readonly UnmatchedRecord[]): Promise<void> {
@@ -131,6 +137,9 @@ async function upsertUnmatchedSlice(db: Kysely<DB>, records: readonly UnmatchedR
         parsed: JSON.stringify(r.parsed),
         best_candidate: r.bestCandidate === undefined ? null : JSON.stringify(r.bestCandidate),
         reason: r.reason,
+        channel_id: r.channelId,
+        candidates: JSON.stringify(r.candidates),
+        leagues: JSON.stringify(r.leagues),
       })),
     )
     .onConflict((oc) =>
@@ -139,6 +148,9 @@ async function upsertUnmatchedSlice(db: Kysely<DB>, records: readonly UnmatchedR
         parsed: eb.ref('excluded.parsed'),
         best_candidate: eb.ref('excluded.best_candidate'),
         reason: eb.ref('excluded.reason'),
+        channel_id: eb.ref('excluded.channel_id'),
+        candidates: eb.ref('excluded.candidates'),
+        leagues: eb.ref('excluded.leagues'),
         seen_at: sql`now()`,
       })),
     )
@@ -177,4 +189,62 @@ export async function listLeaguesInUse(db: Kysely<DB>, now: Date): Promise<strin
 export async function deleteDecisionMatches(db: Kysely<DB>, decisionId: number): Promise<number> {
   const result = await db.deleteFrom('matches').where('llm_decision_id', '=', decisionId).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+export interface UnmatchedView {
+  id: number;
+  providerId: number;
+  providerSlug: string;
+  channelId: string | null;
+  day: string;
+  name: string;
+  parsed: unknown;
+  candidates: unknown;
+  leagues: unknown;
+  reason: string;
+  seenAt: Date;
+}
+
+/** Channels left unmatched and seen within `withinMs` of the database's clock, newest first. */
+export async function listRecentUnmatched(
+  db: Kysely<DB>,
+  filter: { providerId?: number; withinMs: number; limit: number },
+): Promise<UnmatchedView[]> {
+  let q = db
+    .selectFrom('unmatched_channels as u')
+    .innerJoin('providers as p', 'p.id', 'u.provider_id')
+    .select([
+      'u.id',
+      'u.provider_id',
+      'p.slug',
+      'u.channel_id',
+      'u.day',
+      'u.name',
+      'u.parsed',
+      'u.candidates',
+      'u.leagues',
+      'u.reason',
+      'u.seen_at',
+    ])
+    .where('u.seen_at', '>', sql<Date>`now() - make_interval(secs => ${filter.withinMs / 1000})`)
+    .where('p.deleted_at', 'is', null);
+  if (filter.providerId !== undefined) q = q.where('u.provider_id', '=', filter.providerId);
+  const rows = await q.orderBy('u.seen_at', 'desc').orderBy('u.id', 'desc').limit(filter.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    providerId: r.provider_id,
+    providerSlug: r.slug,
+    channelId: r.channel_id,
+    day: r.day,
+    name: r.name,
+    parsed: r.parsed,
+    candidates: r.candidates,
+    leagues: r.leagues,
+    reason: r.reason,
+    seenAt: r.seen_at,
+  }));
+}
+
+export async function getUnmatched(db: Kysely<DB>, id: number) {
+  return db.selectFrom('unmatched_channels').selectAll().where('id', '=', id).executeTakeFirst();
 }

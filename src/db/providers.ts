@@ -59,3 +59,12 @@ export async function providerSlugEverUsed(db: Kysely<DB>, slug: string): Promis
   const row = await db.selectFrom('providers').select('id').where('slug', '=', slug).executeTakeFirst();
   return row !== undefined;
 }
+
+export function getProviderById(db: Kysely<DB>, id: number): Promise<ProviderRow | undefined> {
+  return db
+    .selectFrom('providers')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}

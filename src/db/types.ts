@@ -205,9 +205,12 @@ export interface Teams {
 
 export interface UnmatchedChannels {
   best_candidate: Json | null;
+  candidates: Generated<Json>;
+  channel_id: string | null;
   day: string;
   fingerprint: string;
   id: Generated<number>;
+  leagues: Generated<Json>;
   name: string;
   parsed: Json;
   provider_id: number;

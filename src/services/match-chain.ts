@@ -186,6 +186,9 @@ export function createMatchChain(deps: MatchChainDeps) {
         parsed: j.channel.parsed,
         bestCandidate: j.best,
         reason,
+        channelId: j.channel.channelId,
+        candidates: j.candidates ?? [],
+        leagues: j.query.leagues === 'any' ? [] : j.query.leagues,
       })),
     );
     for (const { j, signature } of open) stored.set(storedKey(provider, j), signature);

@@ -37,6 +37,8 @@ export interface Job {
   steps: string[];
   answer?: Answer;
   best?: ScoredCandidate;
+  /** The best candidates seen, with why each was refused, for the review queue. */
+  candidates?: ScoredCandidate[];
 }
 
 export interface Round {
@@ -76,6 +78,22 @@ export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<stri
     else out.set(k, [item]);
   }
   return out;
+}
+
+const REVIEWED_CANDIDATES = 5;
+
+/** The best few candidates, each event once (its best showing). */
+function topCandidates(list: readonly ScoredCandidate[]): ScoredCandidate[] {
+  const best = new Map<string, ScoredCandidate>();
+  for (const c of list) {
+    const seen = best.get(c.eventId);
+    if (!seen || c.score > seen.score) best.set(c.eventId, c);
+  }
+  return [...best.values()]
+    .sort(
+      (a, b) => Number(!!a.rejected) - Number(!!b.rejected) || b.score - a.score || b.teamScore - a.teamScore,
+    )
+    .slice(0, REVIEWED_CANDIDATES);
 }
 
 /** The provider's days a channel's window touches, at most MAX_DAYS_PER_QUERY of them. */
@@ -118,6 +136,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handler[]; llm: H
     } else {
       job.steps.push(`${handler}: ${decision.why}`);
       if (decision.best && (!job.best || decision.best.score > job.best.score)) job.best = decision.best;
+      job.candidates = topCandidates([...(job.candidates ?? []), ...decision.candidates]);
     }
   }
 

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { CandidateQuery } from '../matching/candidates.js';
 import { normalizeTeamName } from '../matching/team-names.js';
+import { dice, trigrams } from '../matching/trigrams.js';
 import type { ParsedChannel, SportEvent } from '../types.js';
 
 export const MAX_CANDIDATES = 10;
@@ -28,24 +29,6 @@ export interface LlmQuestion {
 /** A channel is worth asking about when its name says which teams or what title. */
 export function askable(parsed: ParsedChannel): boolean {
   return parsed.kind === 'event' && (parsed.teams.length > 0 || (parsed.title ?? '').trim() !== '');
-}
-
-function trigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const word of text.split(' ')) {
-    if (word === '') continue;
-    const padded = ` ${word} `;
-    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  }
-  return out;
-}
-
-/** Dice coefficient of two trigram sets, in [0, 1]. */
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const t of a) if (b.has(t)) shared += 1;
-  return (2 * shared) / (a.size + b.size);
 }
 
 // Below this a trigram overlap is chance (`at` in a title, `ers` in two names), not a shared name.

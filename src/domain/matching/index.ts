@@ -6,4 +6,6 @@ export { admitsLeague, candidateQuery, inWindow, type CandidateQuery } from './c
 export { matchChannel, type ScoredCandidate } from './decide.js';
 export { channelFingerprint, type ChannelFingerprint } from './fingerprint.js';
 export { learnFamilyLeagues, type FamilyMatch } from './learn.js';
+export { namesToTeach, type TaughtName } from './teach.js';
 export { normalizeTeamName, teamAliases, type TeamRecord } from './team-names.js';
+export { dice, trigrams } from './trigrams.js';
