@@ -106,7 +106,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (admin) => {
     requireAdminToken(admin, deps.adminToken);
     await admin.register(providerRoutes, { db, isAllowedPlaylistUrl: deps.isAllowedPlaylistUrl, invalidate });
-    await admin.register(patternRoutes, { db, invalidate });
+    await admin.register(patternRoutes, {
+      db,
+      invalidate,
+      now: deps.now,
+      ...(deps.defaultFamilies && { defaultFamilies: deps.defaultFamilies }),
+    });
     await admin.register(overrideRoutes, { db, invalidate, ...(guides && { guides }) });
     if (guides) await admin.register(matchRoutes, { guides });
     if (deps.leagues) {

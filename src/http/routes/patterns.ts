@@ -9,15 +9,28 @@ import {
   softDeleteProviderPattern,
 } from '../../db/provider-patterns.js';
 import { getProvider } from '../../db/providers.js';
-import { compileFamilies } from '../../domain/channel-name/index.js';
+import { compileFamilies, parseChannelName } from '../../domain/channel-name/index.js';
+import { patternProblems } from '../../domain/channel-name/pattern-check.js';
+import type { ChannelFamily } from '../../domain/types.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
+import { PatternTimeoutError, trialRun } from '../../services/pattern-trial.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
 
 export interface PatternRoutesOptions {
   db: Kysely<DB>;
   /** Drops what was built from a provider after it changes, so its next guide shows the change. */
   invalidate: (slug: string) => void;
+  /** The configured families, tried after the provider's patterns. */
+  defaultFamilies?: ChannelFamily[];
+  now?: () => Date;
 }
+
+const MAX_TEST_NAMES = 200;
+const draftSchema = z.object({
+  family: z.string().min(1).max(80),
+  pattern: z.string().min(1).max(1000),
+  priority: z.number().int().min(0).max(10_000).default(100),
+});
 
 const patternSchema = z.object({
   id: z.number(),
@@ -91,18 +104,137 @@ export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async 
     async (request, reply) => {
       const id = await providerId(request.params.slug);
       const b = request.body;
-      const problems = compileFamilies(
-        [{ family: b.family, pattern: b.pattern, priority: b.priority }],
-        [],
-      ).problems;
+      const problems = patternProblems(b.family, b.pattern);
       if (problems.length) {
-        throw new ValidationError(`invalid pattern: ${problems.map((p) => p.reason).join('; ')}`, [
-          { field: 'pattern', message: problems.map((p) => p.reason).join('; ') },
+        throw new ValidationError(`invalid pattern: ${problems.join('; ')}`, [
+          { field: 'pattern', message: problems.join('; ') },
+        ]);
+      }
+      try {
+        await trialRun([b.pattern], [`${b.family} 01: Away Team vs Home Team 7:30 PM ET`, 'a'.repeat(200)]);
+      } catch (err) {
+        if (!(err instanceof PatternTimeoutError)) throw err;
+        throw new ValidationError(`invalid pattern: ${err.message}`, [
+          { field: 'pattern', message: err.message },
         ]);
       }
       const row = await insertProviderPattern(db, { providerId: id, ...b });
       opts.invalidate(request.params.slug);
       return reply.code(201).send(toView(row));
+    },
+  );
+
+  app.post(
+    '/api/providers/:slug/patterns/test',
+    {
+      schema: {
+        tags: ['providers'],
+        summary:
+          "Try the provider's patterns, and drafts, on names: what each captures, which wins, and the resulting parse",
+        security,
+        params: z.object({ slug: slugSchema }),
+        body: z
+          .object({
+            names: z.array(z.string().max(500)).min(1).max(MAX_TEST_NAMES),
+            patterns: z.array(draftSchema).max(20).default([]).describe('Unsaved patterns to try first'),
+          })
+          .strict(),
+        response: {
+          200: z.object({
+            patterns: z.array(
+              z.object({
+                id: z.number().nullable().describe('Null for a draft'),
+                family: z.string(),
+                pattern: z.string(),
+                problems: z.array(z.string()),
+              }),
+            ),
+            results: z.array(
+              z.object({
+                name: z.string(),
+                captures: z
+                  .array(z.record(z.string(), z.string().optional()).nullable())
+                  .describe(
+                    "Each pattern's named groups, in the order of `patterns`; null where it does not match",
+                  ),
+                winner: z
+                  .object({ family: z.string(), source: z.string().nullable(), slot: z.number().nullable() })
+                  .nullable(),
+                parsed: z.object({
+                  kind: z.enum(['event', 'placeholder', 'other']),
+                  teams: z.array(z.string()),
+                  title: z.string().nullable(),
+                  time: z.string().nullable(),
+                  timeZone: z.string().nullable(),
+                  date: z.string().nullable(),
+                }),
+              }),
+            ),
+          }),
+          400: errorSchema,
+          401: errorSchema,
+          404: errorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const provider = await getProvider(db, request.params.slug);
+      if (!provider) throw new NotFoundError(`no provider '${request.params.slug}'`);
+      const saved = (await listProviderPatterns(db, provider.id)).filter((p) => p.enabled);
+      const tried = [
+        ...request.body.patterns.map((d) => ({ id: null, ...d })),
+        ...saved.map((p) => ({ id: p.id, family: p.family, pattern: p.pattern, priority: p.priority })),
+      ].map((p) => ({ ...p, problems: patternProblems(p.family, p.pattern) }));
+      const runnable = tried.filter((p) => !p.problems.some((x) => !x.startsWith('may backtrack')));
+      const safe = runnable.filter((p) => p.problems.length === 0);
+      const { names } = request.body;
+      let captures: (Record<string, string | undefined> | null)[][];
+      try {
+        captures = await trialRun(
+          safe.map((p) => p.pattern),
+          names,
+        );
+      } catch (err) {
+        if (!(err instanceof PatternTimeoutError)) throw err;
+        const slow = safe[err.index]!;
+        throw new ValidationError(`pattern of ${slow.family} ran longer than ${err.ms} ms on these names`, [
+          { field: `patterns.${tried.indexOf(slow)}`, message: err.message },
+        ]);
+      }
+      const families = compileFamilies(
+        safe.map((p) => ({ family: p.family, pattern: p.pattern, priority: p.priority })),
+        opts.defaultFamilies ?? [],
+      );
+      const ctx = { now: (opts.now ?? (() => new Date()))(), timeZone: provider.timezone, families };
+      return {
+        patterns: tried.map((p) => ({
+          id: p.id,
+          family: p.family,
+          pattern: p.pattern,
+          problems: p.problems,
+        })),
+        results: names.map((name, n) => {
+          const parsed = parseChannelName(name, ctx);
+          return {
+            name,
+            captures: tried.map((p) => {
+              const i = safe.indexOf(p);
+              return i < 0 ? null : (captures[i]?.[n] ?? null);
+            }),
+            winner: parsed.family
+              ? { family: parsed.family, source: parsed.familySource, slot: parsed.slot }
+              : null,
+            parsed: {
+              kind: parsed.kind,
+              teams: parsed.teams,
+              title: parsed.title,
+              time: parsed.time,
+              timeZone: parsed.timeZone,
+              date: parsed.date,
+            },
+          };
+        }),
+      };
     },
   );
 
