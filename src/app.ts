@@ -12,6 +12,7 @@ import { healthRoutes } from './http/routes/health.js';
 import { guideRoutes } from './http/routes/guide.js';
 import { mappingRoutes } from './http/routes/mappings.js';
 import { matchRoutes } from './http/routes/matches.js';
+import { onboardingRoutes } from './http/routes/onboarding.js';
 import { overrideRoutes } from './http/routes/overrides.js';
 import { patternRoutes } from './http/routes/patterns.js';
 import { providerRoutes } from './http/routes/providers.js';
@@ -27,6 +28,8 @@ import type { EventsRefresher } from './services/events-refresh.js';
 import type { GuideService } from './services/guide-service.js';
 import type { LlmReview } from './services/llm-review.js';
 import type { SourceCallLog } from './services/source-call-log.js';
+import type { GuideGenerator } from './services/guide-generator.js';
+import { createOnboarding } from './services/onboarding.js';
 import { createUnmatchedReview } from './services/unmatched-review.js';
 import type { ProviderDirectory } from './services/provider-directory.js';
 import { getProvider } from './db/providers.js';
@@ -53,6 +56,8 @@ export interface AppDeps {
   defaultFamilies?: ChannelFamily[];
   /** The configured leagues, which family mappings may name. */
   leagues?: readonly LeagueConfig[];
+  /** Reads a playlist without matching or storing, for onboarding; without it there are no onboarding routes. */
+  generator?: Pick<GuideGenerator, 'preview'>;
   /** The review of the LLM's decisions; without it there are no review routes. */
   llmReview?: LlmReview;
   /** Requests per source not yet written, flushed before the cost report reads. */
@@ -114,6 +119,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
     await admin.register(overrideRoutes, { db, invalidate, ...(guides && { guides }) });
     if (guides) await admin.register(matchRoutes, { guides });
+    if (deps.generator && deps.leagues) {
+      await admin.register(onboardingRoutes, {
+        db,
+        onboarding: createOnboarding({ db, generator: deps.generator }),
+        isAllowedPlaylistUrl: deps.isAllowedPlaylistUrl,
+        defaultTimeZone: config.DEFAULT_TIMEZONE,
+        leagueKeys: deps.leagues.map((l) => l.key),
+        invalidate,
+      });
+    }
     if (deps.leagues) {
       const leagueKeys = deps.leagues.map((l) => l.key);
       await admin.register(mappingRoutes, { db, leagueKeys, invalidate });

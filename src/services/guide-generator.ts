@@ -195,7 +195,25 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     return performance.now() - started;
   }
 
-  return { generate, rehearse };
+  /**
+   * What the provider's playlist holds and how it reads, without matching or storing anything: the reading of
+   * the playlist, the lineup understood with the provider's patterns and mappings, and the report so far.
+   */
+  async function preview(provider: GuideProvider) {
+    const now = deps.now();
+    const playlist = await deps.reader.read(provider, provider.settings.vodRules ?? []);
+    const lineup = understandLineup(playlist.live, {
+      provider,
+      now,
+      families: compileFamilies(await deps.providerPatterns(provider.id), deps.defaultFamilies),
+      mappings: await deps.familyMappings(provider.id),
+      lexicon: deps.lexicon,
+    });
+    const report = reportOf(provider, now, playlist, lineup, { outcomes: new Map(), learned: new Map() });
+    return { playlist, lineup, report };
+  }
+
+  return { generate, rehearse, preview };
 }
 
 /** The bytes in 64 KiB pieces, as a response body arrives. */
