@@ -86,6 +86,7 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
             timezone: timezoneSchema.optional(),
           })
           .strict()
+          .meta({ examples: [{ leagues: ['NBA', 'NHL'], from: '2026-11-25', to: '2026-11-26' }] })
           .nullish()
           .describe('May be left out: every league, today'),
         response: {

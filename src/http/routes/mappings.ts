@@ -73,7 +73,8 @@ export const mappingRoutes: FastifyPluginAsyncZod<MappingRoutesOptions> = async 
               .array(z.string().refine((k) => known.has(k), 'is not a configured league key'))
               .max(50),
           })
-          .strict(),
+          .strict()
+          .meta({ examples: [{ family: 'US| NHL CENTER ICE', leagues: ['NHL'] }] }),
         response: { 200: mappingSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
       },
     },

@@ -89,6 +89,14 @@ export const onboardingRoutes: FastifyPluginAsyncZod<OnboardingRoutesOptions> = 
               .optional(),
           })
           .strict()
+          .meta({
+            examples: [
+              {
+                playlistUrl: 'http://provider.example/get.php?username=u&password=p&type=m3u_plus',
+                timezone: 'America/New_York',
+              },
+            ],
+          })
           .default({}),
         response: { 200: onboardSchema, 400: errorSchema, 401: errorSchema, 502: errorSchema },
       },
@@ -152,7 +160,20 @@ export const onboardingRoutes: FastifyPluginAsyncZod<OnboardingRoutesOptions> = 
               .max(100)
               .default([]),
           })
-          .strict(),
+          .strict()
+          .meta({
+            examples: [
+              {
+                patterns: [
+                  {
+                    family: 'ZETA SPORTS',
+                    pattern: '^ZETA SPORTS\\s*(?<slot>\\d{1,3})\\s*:?\\s*(?<payload>.*)$',
+                  },
+                ],
+                mappings: [{ family: 'KICK', leagues: ['EPL'] }],
+              },
+            ],
+          }),
         response: {
           200: z.object({
             patterns: z.array(

@@ -89,10 +89,12 @@ export const overrideRoutes: FastifyPluginAsyncZod<OverrideRoutesOptions> = asyn
           'Pin a channel to an event (for that event’s day; matching asks nothing else) or mark it as carrying no event (an empty slot)',
         security,
         params: z.object({ slug: slugSchema, channelId: channelIdSchema }),
-        body: z.union([
-          z.object({ eventId: z.coerce.number().int().positive().describe('A stored event id') }).strict(),
-          z.object({ notEvent: z.literal(true) }).strict(),
-        ]),
+        body: z
+          .union([
+            z.object({ eventId: z.coerce.number().int().positive().describe('A stored event id') }).strict(),
+            z.object({ notEvent: z.literal(true) }).strict(),
+          ])
+          .meta({ examples: [{ eventId: 4012 }, { notEvent: true }] }),
         response: { 200: overrideSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
       },
     },

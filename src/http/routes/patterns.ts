@@ -97,7 +97,16 @@ export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async 
             priority: z.number().int().min(0).max(10_000).default(100),
             enabled: z.boolean().default(true),
           })
-          .strict(),
+          .strict()
+          .meta({
+            examples: [
+              {
+                family: 'ZETA SPORTS',
+                pattern: '^ZETA SPORTS\\s*(?<slot>\\d{1,3})\\s*:?\\s*(?<payload>.*)$',
+                priority: 100,
+              },
+            ],
+          }),
         response: { 201: patternSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
       },
     },
@@ -138,7 +147,20 @@ export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async 
             names: z.array(z.string().max(500)).min(1).max(MAX_TEST_NAMES),
             patterns: z.array(draftSchema).max(20).default([]).describe('Unsaved patterns to try first'),
           })
-          .strict(),
+          .strict()
+          .meta({
+            examples: [
+              {
+                names: ['ZETA SPORTS 07: Lakers @ Celtics 7:30 PM ET', 'ZETA SPORTS 08:'],
+                patterns: [
+                  {
+                    family: 'ZETA SPORTS',
+                    pattern: '^ZETA SPORTS\\s*(?<slot>\\d{1,3})\\s*:?\\s*(?<payload>.*)$',
+                  },
+                ],
+              },
+            ],
+          }),
         response: {
           200: z.object({
             patterns: z.array(

@@ -70,7 +70,16 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRoutesOptions> = asyn
         tags: ['providers'],
         summary: 'Register a provider',
         security,
-        body: bodies.create,
+        body: bodies.create.meta({
+          examples: [
+            {
+              slug: 'acme',
+              name: 'Acme IPTV',
+              playlistUrl: 'http://provider.example/get.php?username=u&password=p&type=m3u_plus',
+              timezone: 'America/New_York',
+            },
+          ],
+        }),
         response: { 201: providerSchema, 400: errorSchema, 401: errorSchema, 409: errorSchema },
       },
     },
@@ -117,7 +126,7 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRoutesOptions> = asyn
         summary: 'Change a provider',
         security,
         params: slugParams,
-        body: bodies.update,
+        body: bodies.update.meta({ examples: [{ name: 'Acme IPTV', settings: { sportEmoji: true } }] }),
         response: { 200: providerSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
       },
     },

@@ -99,7 +99,10 @@ export const reviewQueueRoutes: FastifyPluginAsyncZod<ReviewQueueRoutesOptions> 
           'Accept a candidate: pins the channel to it and teaches the names it wrote as the teams’ aliases, so the same name matches by itself',
         security,
         params: z.object({ id: z.coerce.number().int().positive() }),
-        body: z.object({ eventId: z.coerce.number().int().positive() }).strict(),
+        body: z
+          .object({ eventId: z.coerce.number().int().positive() })
+          .strict()
+          .meta({ examples: [{ eventId: 4012 }] }),
         response: {
           200: z.object({
             id: z.number(),

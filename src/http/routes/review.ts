@@ -93,7 +93,10 @@ export const reviewRoutes: FastifyPluginAsyncZod<ReviewRoutesOptions> = async (a
           'Accept a decision (its aliases serve matching for every provider) or reject it (its aliases and matches go, and it is never reused)',
         security,
         params: z.object({ id: z.coerce.number().int().positive() }),
-        body: z.object({ decision: z.enum(['accept', 'reject']) }).strict(),
+        body: z
+          .object({ decision: z.enum(['accept', 'reject']) })
+          .strict()
+          .meta({ examples: [{ decision: 'accept' }] }),
         response: {
           200: z.object({
             id: z.number(),

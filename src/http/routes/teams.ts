@@ -115,7 +115,10 @@ export const teamRoutes: FastifyPluginAsyncZod<TeamRoutesOptions> = async (app, 
         summary: "Teach a name a team goes by (a nickname, a spelling): every provider's next guide uses it",
         security,
         params: teamParams,
-        body: z.object({ alias: z.string().trim().min(1).max(80) }).strict(),
+        body: z
+          .object({ alias: z.string().trim().min(1).max(80) })
+          .strict()
+          .meta({ examples: [{ alias: 'Habs' }] }),
         response: {
           201: aliasSchema,
           400: errorSchema,

@@ -62,7 +62,15 @@ export const toolRoutes: FastifyPluginAsyncZod<ToolRoutesOptions> = async (app, 
               .describe("Zone for names that give none (default: the provider's, else the service default)"),
             provider: slugSchema.optional().describe("Use this provider's patterns before the defaults"),
           })
-          .strict(),
+          .strict()
+          .meta({
+            examples: [
+              {
+                names: ['NBA 01: Lakers @ Celtics 7:30 PM ET', 'EPL 03: Arsenal v Chelsea 15:00 UK'],
+                timezone: 'America/New_York',
+              },
+            ],
+          }),
         response: {
           200: z.object({ results: z.array(resultSchema) }),
           400: errorSchema,
