@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/database.js';
 import { requireAdminToken } from './http/plugins/admin-auth.js';
+import { registerAdminPage } from './http/routes/admin-page.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
 import { registerSwagger } from './http/plugins/swagger.js';
 import { eventRoutes } from './http/routes/events.js';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { providers } = deps;
   const providerRow = (slug: string) => (providers ? providers.get(slug) : getProvider(db, slug));
   await app.register(healthRoutes, { database: deps.database });
+  await registerAdminPage(app);
   if (guides) {
     await app.register(guideRoutes, {
       provider: providerRow,
@@ -132,7 +134,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (deps.leagues) {
       const leagueKeys = deps.leagues.map((l) => l.key);
       await admin.register(mappingRoutes, { db, leagueKeys, invalidate });
-      await admin.register(teamRoutes, { db, leagueKeys, invalidateAll: () => guides?.invalidateAll() });
+      await admin.register(teamRoutes, {
+        db,
+        leagues: deps.leagues,
+        invalidateAll: () => guides?.invalidateAll(),
+      });
       await admin.register(reviewQueueRoutes, {
         db,
         leagueKeys,

@@ -54,3 +54,9 @@ export async function saveGuide(db: Kysely<DB>, providerId: number, guide: Store
     )
     .execute();
 }
+
+/** When each provider's last good guide was made, by provider id. */
+export async function listGuideTimes(db: Kysely<DB>): Promise<Map<number, Date>> {
+  const rows = await db.selectFrom('guides').select(['provider_id', 'generated_at']).execute();
+  return new Map(rows.map((r) => [r.provider_id, r.generated_at]));
+}

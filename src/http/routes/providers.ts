@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { listGuideTimes } from '../../db/guides.js';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
@@ -57,10 +58,27 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRoutesOptions> = asyn
         tags: ['providers'],
         summary: 'List providers',
         security,
-        response: { 200: z.object({ providers: z.array(providerSchema) }), 401: errorSchema },
+        response: {
+          200: z.object({
+            providers: z.array(
+              providerSchema.extend({
+                lastGeneratedAt: z.string().nullable().describe('When its last good guide was made'),
+              }),
+            ),
+          }),
+          401: errorSchema,
+        },
       },
     },
-    async () => ({ providers: (await listProviders(db)).map(toProviderView) }),
+    async () => {
+      const times = await listGuideTimes(db);
+      return {
+        providers: (await listProviders(db)).map((row) => ({
+          ...toProviderView(row),
+          lastGeneratedAt: times.get(row.id)?.toISOString() ?? null,
+        })),
+      };
+    },
   );
 
   app.post(

@@ -9,7 +9,7 @@ import { errorSchema } from '../schemas/providers.js';
 
 export interface TeamRoutesOptions {
   db: Kysely<DB>;
-  leagueKeys: readonly string[];
+  leagues: readonly { key: string; name: string; sport: string }[];
   /** An alias serves every provider: every cached guide is made again on its next request. */
   invalidateAll: () => void;
 }
@@ -44,7 +44,25 @@ const viewOf = (a: AliasView): z.infer<typeof aliasSchema> => ({
 
 export const teamRoutes: FastifyPluginAsyncZod<TeamRoutesOptions> = async (app, opts) => {
   const { db } = opts;
-  const known = new Set(opts.leagueKeys);
+  const known = new Set(opts.leagues.map((l) => l.key));
+
+  app.get(
+    '/api/leagues',
+    {
+      schema: {
+        tags: ['teams'],
+        summary: 'The configured leagues',
+        security,
+        response: {
+          200: z.object({
+            leagues: z.array(z.object({ key: z.string(), name: z.string(), sport: z.string() })),
+          }),
+          401: errorSchema,
+        },
+      },
+    },
+    () => ({ leagues: opts.leagues.map((l) => ({ key: l.key, name: l.name, sport: l.sport })) }),
+  );
   const leagueParam = z
     .string()
     .min(1)
