@@ -7,6 +7,7 @@ import type { Database } from './db/database.js';
 import { requireAdminToken } from './http/plugins/admin-auth.js';
 import { registerAdminPage } from './http/routes/admin-page.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
+import { refuseUnstorableText } from './http/plugins/text-guard.js';
 import { registerSwagger } from './http/plugins/swagger.js';
 import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await app.register(async (admin) => {
     requireAdminToken(admin, deps.adminToken);
+    refuseUnstorableText(admin);
     await admin.register(providerRoutes, { db, isAllowedPlaylistUrl: deps.isAllowedPlaylistUrl, invalidate });
     await admin.register(patternRoutes, {
       db,

@@ -1,0 +1,50 @@
+// Text Postgres cannot store, in any text field of any admin body, is a 400 naming the field, not a 500.
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const provider = {
+  slug: 'nul',
+  name: 'Nul',
+  playlistUrl: 'http://127.0.0.1:9/p.m3u',
+  timezone: 'America/New_York',
+};
+// JSON escapes, so the raw body carries them exactly as a hostile client would send them.
+const raw = (body: object, replace: [string, string]) => JSON.stringify(body).replace(replace[0], replace[1]);
+
+describe('admin bodies with text Postgres cannot store', () => {
+  it('refuse a NUL in a provider name with a 400 naming the field', async () => {
+    const res = await request(t.url)
+      .post('/api/providers')
+      .set(t.auth)
+      .set('content-type', 'application/json')
+      .send(raw(provider, ['"Nul"', '"N\\u0000ul"']));
+    expect(res.status).toBe(400);
+    expect(res.body.problems).toEqual([expect.objectContaining({ field: 'name' })]);
+  });
+
+  it('refuse an unpaired surrogate deep in a body, naming its path', async () => {
+    await request(t.url).post('/api/providers').set(t.auth).send(provider).expect(201);
+    const res = await request(t.url)
+      .patch('/api/providers/nul')
+      .set(t.auth)
+      .set('content-type', 'application/json')
+      .send('{"settings":{"vodRules":[{"field":"name","pattern":"x\\ud800","vod":true}]}}');
+    expect(res.status).toBe(400);
+    expect(res.body.problems).toEqual([expect.objectContaining({ field: 'settings.vodRules.0.pattern' })]);
+  });
+
+  it('keep every other character, emoji included', async () => {
+    const res = await request(t.url).patch('/api/providers/nul').set(t.auth).send({ name: 'Nul 🏒 Ünïcode' });
+    expect(res.status).toBe(200);
+    expect(res.body.name).toBe('Nul 🏒 Ünïcode');
+  });
+});
