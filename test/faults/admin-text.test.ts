@@ -48,3 +48,24 @@ describe('admin bodies with text Postgres cannot store', () => {
     expect(res.body.name).toBe('Nul 🏒 Ünïcode');
   });
 });
+
+describe('VOD rules', () => {
+  it('refuse at save a rule that can backtrack catastrophically, naming the field', async () => {
+    const res = await request(t.url)
+      .patch('/api/providers/nul')
+      .set(t.auth)
+      .send({ settings: { vodRules: [{ field: 'name', pattern: '^(a|a)+$', vod: true }] } });
+    expect(res.status).toBe(400);
+    expect(res.body.problems).toEqual([
+      expect.objectContaining({
+        field: 'settings.vodRules.0.pattern',
+        message: expect.stringMatching(/backtrack/),
+      }),
+    ]);
+    const fine = await request(t.url)
+      .patch('/api/providers/nul')
+      .set(t.auth)
+      .send({ settings: { vodRules: [{ field: 'group', pattern: '^(VOD|Movies)\\b', vod: true }] } });
+    expect(fine.status).toBe(200);
+  });
+});

@@ -1,34 +1,53 @@
-// What is wrong with a provider pattern before it is saved: it must compile, capture `slot` and `payload`, and
-// not be open to catastrophic backtracking (star height above one, as safe-regex2 judges it), since it runs on
-// every name of every playlist.
-import ret from 'ret';
-import safeRegex from 'safe-regex2';
+// What is wrong with a provider pattern or a VOD rule before it is saved: it must compile, a pattern must capture
+// `slot` and `payload`, and neither may backtrack for long on some name (recheck's ReDoS analysis), since they
+// run on every entry of every playlist.
+import { checkSync } from 'recheck';
 import { compileFamilies } from './families.js';
 
-// ret is CommonJS whose module.exports is the tokenizer itself; its types describe the ES default export.
-const parseRegex = ret as unknown as (pattern: string) => unknown;
+// Names are at most a few hundred characters: quadratic backtracking on them is harmless, cubic is not.
+const MAX_POLYNOMIAL_DEGREE = 2;
 
-/** True when safe-regex2's parser reads the pattern (it knows no lookbehind, for one). */
-function checkable(pattern: string): boolean {
+/**
+ * Why a regex may backtrack for too long on some input (recheck's analysis: exponential, or polynomial of a
+ * degree above 2), or null. A pattern the analysis cannot settle in time is left to a bounded trial run.
+ */
+function backtrackProblem(pattern: string, flags: string): string | null {
+  const result = checkSync(pattern, flags, { timeout: 2_000 });
+  if (result.status !== 'vulnerable') return null;
+  const { complexity } = result;
+  if (complexity.type === 'exponential')
+    return 'can backtrack catastrophically (exponential time on some names)';
+  if (complexity.type === 'polynomial' && complexity.degree > MAX_POLYNOMIAL_DEGREE) {
+    return `can backtrack for too long (${complexity.summary} time on some names)`;
+  }
+  return null;
+}
+
+function flagsFor(pattern: string): string {
   try {
-    parseRegex(pattern);
-    return true;
+    new RegExp(pattern, 'iu');
+    return 'iu';
   } catch {
-    return false;
+    return 'i';
   }
 }
 
-/**
- * The problems of a pattern: empty when it may be saved. A pattern the checker cannot read is judged by a
- * bounded trial run instead (see the pattern tester).
- */
+/** Why an admin's regex (a VOD rule) may not be saved: it does not compile, or it can backtrack for too long. */
+export function regexProblem(pattern: string, flags = 'i'): string | null {
+  try {
+    new RegExp(pattern, flags);
+  } catch (err) {
+    return `not a valid regex: ${(err as Error).message}`;
+  }
+  return backtrackProblem(pattern, flags);
+}
+
+/** The problems of a provider pattern: empty when it may be saved. */
 export function patternProblems(family: string, pattern: string): string[] {
   const { problems } = compileFamilies([{ family, pattern, priority: 0 }], []);
   if (problems.length > 0) return problems.map((p) => p.reason);
-  if (checkable(pattern) && !safeRegex(pattern)) {
-    return ['may backtrack catastrophically (a repeated group inside a repetition)'];
-  }
-  return [];
+  const slow = backtrackProblem(pattern, flagsFor(pattern));
+  return slow ? [slow] : [];
 }
 
 /**

@@ -207,8 +207,8 @@ export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async 
         ...request.body.patterns.map((d) => ({ id: null, ...d })),
         ...saved.map((p) => ({ id: p.id, family: p.family, pattern: p.pattern, priority: p.priority })),
       ].map((p) => ({ ...p, problems: patternProblems(p.family, p.pattern) }));
-      const runnable = tried.filter((p) => !p.problems.some((x) => !x.startsWith('may backtrack')));
-      const safe = runnable.filter((p) => p.problems.length === 0);
+      // Only patterns with no problem run; the rest show why.
+      const safe = tried.filter((p) => p.problems.length === 0);
       const { names } = request.body;
       let captures: (Record<string, string | undefined> | null)[][];
       try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regexProblem } from '../../domain/channel-name/pattern-check.js';
 import { isValidTimeZone } from '../../domain/time.js';
 
 export const slugSchema = z
@@ -8,7 +9,15 @@ export const slugSchema = z
 
 export const vodRuleSchema = z.object({
   field: z.enum(['url', 'group', 'name']),
-  pattern: z.string().min(1).max(500),
+  pattern: z
+    .string()
+    .min(1)
+    .max(500)
+    .superRefine((pattern, ctx) => {
+      // Run on every entry of every playlist: a rule that can backtrack catastrophically is refused at save.
+      const problem = regexProblem(pattern);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   vod: z.boolean(),
 });
 
