@@ -74,6 +74,20 @@ function describeUrl(url: string): string {
   }
 }
 
+/** The URL without `user:password@`, and those credentials as a Basic `authorization` value. */
+export function withoutCredentials(url: string): { url: string; authorization?: string } {
+  const parsed = new URL(url);
+  if (parsed.username === '' && parsed.password === '') return { url };
+  const user = decodeURIComponent(parsed.username);
+  const password = decodeURIComponent(parsed.password);
+  parsed.username = '';
+  parsed.password = '';
+  return {
+    url: parsed.href,
+    authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+  };
+}
+
 export function createPlaylistFetcher(opts: PlaylistFetcherOptions): PlaylistFetcher {
   const maxBytes = opts.maxBytes ?? 200 * 1024 * 1024;
   const timeoutMs = opts.timeoutMs ?? 15_000;
@@ -103,13 +117,25 @@ export function createPlaylistFetcher(opts: PlaylistFetcherOptions): PlaylistFet
     validators: PlaylistValidators | undefined,
   ): Promise<Attempt<PlaylistFetch>> {
     const label = describeUrl(firstUrl);
+    const { url: bareUrl, authorization } = withoutCredentials(firstUrl);
     const headers = requestHeaders(validators);
     const conditional = 'if-none-match' in headers || 'if-modified-since' in headers;
-    const send = { source: slug, label, headers, timeoutMs, bodyTimeoutMs, dispatcher: opts.dispatcher };
-    let url = firstUrl;
+    // Credentials in the URL go as HTTP Basic auth, to its origin only: a redirect elsewhere does not get them.
+    const origin = new URL(bareUrl).origin;
+    const headersFor = (url: string) =>
+      authorization && new URL(url).origin === origin ? { ...headers, authorization } : headers;
+    let url = bareUrl;
     for (let hops = 0; ; hops += 1) {
       // The deadline covers connect and headers; the body then streams under undici's bodyTimeout.
       const deadline = createDeadline(timeoutMs);
+      const send = {
+        source: slug,
+        label,
+        headers: headersFor(url),
+        timeoutMs,
+        bodyTimeoutMs,
+        dispatcher: opts.dispatcher,
+      };
       const sent = await sendGet(url, send, deadline).finally(() => deadline.clear());
       if (sent.kind !== 'response') return sent;
       const { res } = sent;

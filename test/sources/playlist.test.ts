@@ -1,7 +1,7 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlaylistFetcher, type PlaylistFetcherOptions } from '../../src/sources/playlist.js';
-import { startClosedPortUrl, loopbackPerTest } from '../support/loopback-server.js';
+import { startClosedPortUrl, startLoopbackServer, loopbackPerTest } from '../support/loopback-server.js';
 import { acme, failure, readBody } from '../support/playlist-fetch.js';
 
 const serve = loopbackPerTest(afterEach);
@@ -250,5 +250,42 @@ describe('createPlaylistFetcher over HTTP', () => {
     // break can close the socket this soon.
     const tooLate = new Promise<string>((resolve) => setTimeout(() => resolve('still open'), 2000));
     await expect(Promise.race([socketClosed.then(() => 'closed'), tooLate])).resolves.toBe('closed');
+  });
+});
+
+describe('credentials in a playlist URL', () => {
+  it('go as HTTP Basic auth, not in the URL, and not to another origin a redirect names', async () => {
+    const other = await startLoopbackServer((_req, res) => {
+      res.writeHead(200).end(M3U);
+    });
+    const srv = await serve((req, res) => {
+      if (req.headers.authorization !== `Basic ${Buffer.from('user:p@ss').toString('base64')}`) {
+        res.writeHead(401).end();
+        return;
+      }
+      if (req.url === '/moved') {
+        res.writeHead(302, { location: `${other.url}/elsewhere` }).end();
+        return;
+      }
+      res.writeHead(200).end(M3U);
+    });
+    const withCreds = (path: string) => srv.url.replace('http://', 'http://user:p%40ss@') + path;
+    const ok = await fetcher().f.fetch(acme(withCreds('/get.php')));
+    expect((await readBody(ok)).text).toBe(M3U);
+    expect(srv.requests[0]?.url).toBe('/get.php');
+    await readBody(await fetcher().f.fetch(acme(withCreds('/moved'))));
+    expect(other.requests[0]?.headers.authorization).toBeUndefined();
+    await other.close();
+  });
+
+  it('never appear in an error message', async () => {
+    const srv = await serve((_req, res) => {
+      res.writeHead(500).end();
+    });
+    const err = await failure(
+      fetcher({ retries: 0 }).f.fetch(acme(srv.url.replace('http://', 'http://user:secret@'))),
+    );
+    expect(err.message).not.toContain('secret');
+    expect(err.message).not.toContain('user');
   });
 });
