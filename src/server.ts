@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pino } from 'pino';
+import { loggerOptions } from './http/plugins/log-redaction.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { loadDemoProvider } from './config/demo-provider.js';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = pino({ level: config.LOG_LEVEL });
+  const logger = pino(loggerOptions(config.LOG_LEVEL));
   const version = (
     JSON.parse(readFileSync(resolve(projectRoot, 'package.json'), 'utf8')) as { version: string }
   ).version;

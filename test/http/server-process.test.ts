@@ -50,8 +50,24 @@ describe('the server process', () => {
     const guide = await fetch(`${url}/epg/demo.xml`);
     expect(guide.status).toBe(200);
     expect(await guide.text()).toContain('<channel id="nba-01.demo">');
+    // Secrets in queries and headers, as players and mistyping admins send them.
+    await fetch(`${url}/epg/demo.xml?token=PLAYER-SECRET-1`);
+    await fetch(`${url}/api/providers?token=ADMIN-SECRET-2`, {
+      headers: { authorization: 'Bearer HEADER-SECRET-3' },
+    });
+    await fetch(`${url}/playlist/demo.m3u?username=bob&password=PASSWORD-SECRET-4`);
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     expect(p.output()).toMatch(/stopped/);
+    expect(p.output()).toContain('token=***');
+    for (const secret of [
+      'PLAYER-SECRET-1',
+      'ADMIN-SECRET-2',
+      'HEADER-SECRET-3',
+      'PASSWORD-SECRET-4',
+      'bob',
+    ]) {
+      expect(p.output(), secret).not.toContain(secret);
+    }
   }, 180_000);
 });
