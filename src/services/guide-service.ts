@@ -16,6 +16,8 @@ export interface ServedGuide {
   generatedAt: Date;
   /** True when this is the last good guide from Postgres because a fresh one could not be made. */
   stale: boolean;
+  /** Why a fresh guide could not be made, when stale. */
+  staleReason?: string;
   /** The generation behind it; absent for a guide restored from Postgres. */
   generation?: GeneratedGuide;
   report: MatchReport;
@@ -119,6 +121,7 @@ export function createGuideService(deps: GuideServiceDeps) {
         xmlGzip: last.xmlGzip,
         generatedAt: last.generatedAt,
         stale: true,
+        staleReason: err instanceof Error ? err.message : String(err),
         report: last.report as MatchReport,
       };
     }

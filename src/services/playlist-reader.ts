@@ -1,6 +1,10 @@
 import { parseM3uBatches, type VodRule, isVodEntry, maybeLive } from '../domain/m3u/index.js';
 import type { ParseStats, PlaylistEntry, PlaylistHeader } from '../domain/types.js';
+import { UpstreamError } from '../errors.js';
 import type { PlaylistFetcher, PlaylistValidators } from '../sources/playlist.js';
+
+// A provider whose last read had at least this many live entries and now has none sent something else.
+const MANY_LIVE = 10;
 
 export interface ReadPlaylist {
   header: PlaylistHeader;
@@ -61,6 +65,15 @@ export function createPlaylistReader(deps: { fetcher: PlaylistFetcher }) {
     if (res.status === 'not-modified') throw new Error('not-modified without a remembered playlist');
 
     const result: ReadPlaylist = { ...(await parsePlaylist(res.body, vodRules)), reused: false };
+    // An HTML page, an empty or binary body is a failed fetch, not an empty guide that would replace a good one.
+    if (result.stats.entries + (result.stats.dropped ?? 0) === 0) {
+      const why = 'the answer holds no #EXTINF entry: it is not an M3U playlist';
+      throw new UpstreamError(provider.slug, 'bad-body', `${why} (${result.stats.skipped} lines skipped)`);
+    }
+    const before = usable?.read.live.length ?? 0;
+    if (result.live.length === 0 && before >= MANY_LIVE) {
+      throw new UpstreamError(provider.slug, 'bad-body', `no live entry, where the last read had ${before}`);
+    }
     last.set(provider.slug, { playlistUrl: provider.playlistUrl, validators: res.validators, read: result });
     return result;
   }

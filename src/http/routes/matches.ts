@@ -29,6 +29,7 @@ export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app
       return {
         ...guide.report,
         stale: guide.stale,
+        ...(guide.staleReason && { staleReason: guide.staleReason }),
         channels: status ? guide.report.channels.filter((c) => c.status === status) : guide.report.channels,
       };
     },

@@ -4,4 +4,5 @@ import { matchReportSchema } from '../../services/guide-contracts.js';
 /** The match report as served: the stored report, and whether it belongs to the last good guide. */
 export const servedReportSchema = matchReportSchema.extend({
   stale: z.boolean().describe('True when this report belongs to the last good guide kept in Postgres'),
+  staleReason: z.string().optional().describe('Why a fresh guide could not be made, when stale'),
 });
