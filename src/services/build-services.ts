@@ -32,6 +32,7 @@ export type ServiceConfig = Pick<
   | 'CONFIG_DIR'
   | 'PLAYLIST_DIR'
   | 'PLAYLIST_MAX_BYTES'
+  | 'PLAYLIST_TIMEOUT_SECONDS'
   | 'GUIDE_CACHE_TTL_SECONDS'
   | 'DEFAULT_TIMEZONE'
   | 'ESPN_BASE_URL'
@@ -144,7 +145,11 @@ export function buildServices(deps: {
   });
 
   const reader = createPlaylistReader({
-    fetcher: createPlaylistFetcher({ playlistDir, maxBytes: config.PLAYLIST_MAX_BYTES }),
+    fetcher: createPlaylistFetcher({
+      playlistDir,
+      maxBytes: config.PLAYLIST_MAX_BYTES,
+      overallTimeoutMs: config.PLAYLIST_TIMEOUT_SECONDS * 1000,
+    }),
   });
   const generator = createGuideGenerator({
     reader,

@@ -130,6 +130,8 @@ export function cappedBody(
   stream: Readable,
   maxBytes: number,
   label: string,
+  /** When the whole body must have arrived (ms on `now`'s clock), and what to say when it has not. */
+  deadline?: { until: number; now: () => number; message: string },
 ): AsyncIterable<Uint8Array> {
   return {
     [Symbol.asyncIterator]() {
@@ -138,11 +140,23 @@ export function cappedBody(
       return {
         async next(): Promise<IteratorResult<Uint8Array>> {
           let step: IteratorResult<Uint8Array | string>;
+          let timer: NodeJS.Timeout | undefined;
           try {
-            step = await inner.next();
+            if (!deadline) step = await inner.next();
+            else {
+              const late = new Promise<never>((_, reject) => {
+                timer = setTimeout(
+                  () => reject(new UpstreamError(source, 'timeout', `${label}: ${deadline.message}`)),
+                  Math.max(0, deadline.until - deadline.now()),
+                );
+              });
+              step = await Promise.race([inner.next(), late]);
+            }
           } catch (err) {
             discard(stream);
-            throw toUpstreamError(source, err, { label });
+            throw err instanceof UpstreamError ? err : toUpstreamError(source, err, { label });
+          } finally {
+            clearTimeout(timer);
           }
           if (step.done) return { done: true, value: undefined };
           const chunk = typeof step.value === 'string' ? Buffer.from(step.value) : step.value;

@@ -29,6 +29,11 @@ export interface PlaylistFetcherOptions {
   timeoutMs?: number;
   /** Longest silence between body chunks, in ms (default: timeoutMs). */
   bodyTimeoutMs?: number;
+  /**
+   * One deadline for the whole fetch, in ms: connect, headers, redirects, retries and the body streamed to its
+   * end (default 20_000). A host that drips bytes cannot hold a generation past it.
+   */
+  overallTimeoutMs?: number;
   /** Retries on 5xx, 429, timeouts and connection errors before the body starts (default 2). */
   retries?: number;
   maxRedirects?: number;
@@ -92,6 +97,7 @@ export function createPlaylistFetcher(opts: PlaylistFetcherOptions): PlaylistFet
   const maxBytes = opts.maxBytes ?? 200 * 1024 * 1024;
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const bodyTimeoutMs = opts.bodyTimeoutMs ?? timeoutMs;
+  const overallTimeoutMs = opts.overallTimeoutMs ?? 20_000;
   const retries = opts.retries ?? 2;
   const maxRedirects = opts.maxRedirects ?? 5;
   const backoffBaseMs = opts.backoffBaseMs ?? 500;
@@ -115,6 +121,7 @@ export function createPlaylistFetcher(opts: PlaylistFetcherOptions): PlaylistFet
     slug: string,
     firstUrl: string,
     validators: PlaylistValidators | undefined,
+    until: number,
   ): Promise<Attempt<PlaylistFetch>> {
     const label = describeUrl(firstUrl);
     const { url: bareUrl, authorization } = withoutCredentials(firstUrl);
@@ -127,12 +134,17 @@ export function createPlaylistFetcher(opts: PlaylistFetcherOptions): PlaylistFet
     let url = bareUrl;
     for (let hops = 0; ; hops += 1) {
       // The deadline covers connect and headers; the body then streams under undici's bodyTimeout.
-      const deadline = createDeadline(timeoutMs);
+      const left = until - now();
+      if (left <= 0) {
+        const msg = `${label}: no playlist within ${overallTimeoutMs} ms`;
+        return { kind: 'fail', error: new UpstreamError(slug, 'timeout', msg) };
+      }
+      const deadline = createDeadline(Math.min(timeoutMs, left));
       const send = {
         source: slug,
         label,
         headers: headersFor(url),
-        timeoutMs,
+        timeoutMs: Math.min(timeoutMs, left),
         bodyTimeoutMs,
         dispatcher: opts.dispatcher,
       };
@@ -155,7 +167,11 @@ export function createPlaylistFetcher(opts: PlaylistFetcherOptions): PlaylistFet
           kind: 'done',
           value: {
             status: 'ok',
-            body: cappedBody(slug, decoded, maxBytes, label),
+            body: cappedBody(slug, decoded, maxBytes, label, {
+              until,
+              now,
+              message: `the whole playlist did not arrive within ${overallTimeoutMs} ms`,
+            }),
             validators: {
               ...(etag !== undefined && { etag }),
               ...(lastModified !== undefined && { lastModified }),
@@ -190,7 +206,8 @@ export function createPlaylistFetcher(opts: PlaylistFetcherOptions): PlaylistFet
   }
 
   function fetchHttp(provider: PlaylistProvider, validators?: PlaylistValidators): Promise<PlaylistFetch> {
-    return withRetries(() => attemptHttp(provider.slug, provider.playlistUrl, validators), {
+    const until = now() + overallTimeoutMs;
+    return withRetries(() => attemptHttp(provider.slug, provider.playlistUrl, validators, until), {
       retries,
       backoffBaseMs,
       backoffMaxMs,

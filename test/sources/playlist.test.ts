@@ -289,3 +289,33 @@ describe('credentials in a playlist URL', () => {
     expect(err.message).not.toContain('user');
   });
 });
+
+describe('one deadline for the whole fetch', () => {
+  it('ends a host that drips one byte at a time, however steadily, at the overall deadline', async () => {
+    const srv = await serve(async (_req, res) => {
+      res.writeHead(200);
+      for (let i = 0; i < 100 && !res.destroyed; i += 1) {
+        res.write('#');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      res.end();
+    });
+    const result = await fetcher({ overallTimeoutMs: 400, timeoutMs: 5_000 }).f.fetch(acme(srv.url));
+    const err = await failure(readBody(result));
+    expect(err.reason).toBe('timeout');
+    expect(err.message).toMatch(/whole playlist did not arrive within 400 ms/);
+  });
+
+  it('counts retries and redirects against the same deadline', async () => {
+    const srv = await serve(() => undefined);
+    const err = await failure(
+      fetcher({
+        overallTimeoutMs: 300,
+        timeoutMs: 5_000,
+        retries: 5,
+        sleep: () => Promise.resolve(),
+      }).f.fetch(acme(srv.url)),
+    );
+    expect(err.reason).toBe('timeout');
+  });
+});
