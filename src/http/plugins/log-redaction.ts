@@ -2,7 +2,8 @@
 // (`username=`, `password=`) or user-info, and authorization headers, wherever a request or URL is logged.
 import type { LoggerOptions } from 'pino';
 
-const SECRET_KEYS = /^(?:token|access_token|password|passwd|pass|pwd|username|user|api_key|apikey|key|secret)$/i;
+const SECRET_KEYS =
+  /^(?:token|access_token|password|passwd|pass|pwd|username|user|api_key|apikey|key|secret)$/i;
 export const REDACTED = '***';
 
 /** A URL or path with its secret query values and user-info replaced. */
