@@ -69,3 +69,25 @@ describe('VOD rules', () => {
     expect(fine.status).toBe(200);
   });
 });
+
+describe('a DELETE sent with a JSON content type and no body', () => {
+  it('is answered as a DELETE, not as a malformed body', async () => {
+    await request(t.url)
+      .post('/api/providers/nul/patterns')
+      .set(t.auth)
+      .send({ family: 'ZETA', pattern: '^ZETA (?<slot>\\d+) (?<payload>.*)$' })
+      .expect(201);
+    const { patterns } = (await request(t.url).get('/api/providers/nul/patterns').set(t.auth)).body;
+    const res = await request(t.url)
+      .delete(`/api/providers/nul/patterns/${patterns[0].id}`)
+      .set(t.auth)
+      .set('content-type', 'application/json');
+    expect(res.status).toBe(204);
+    const bad = await request(t.url)
+      .post('/api/providers')
+      .set(t.auth)
+      .set('content-type', 'application/json')
+      .send('{"slug":');
+    expect(bad.status).toBe(400);
+  });
+});

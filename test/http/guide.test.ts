@@ -218,6 +218,8 @@ describe('guide cache and failure handling', () => {
     const res = await request(t.url).get('/epg/broken.xml');
     expect(res.status).toBe(502);
     expect(res.body.message).toMatch(/broken/);
+    // Players are not told the upstream's host, port or file names.
+    expect(res.body.message).not.toMatch(/127\.0\.0\.1|localhost|:\d{2,5}|\.m3u/);
   });
 
   it('needs ?token= when the provider has an access token', async () => {

@@ -65,8 +65,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
       body = {
         statusCode: status,
         error: REASONS[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error'),
-        // A body-parser 4xx (bad JSON, wrong content type) says what was wrong; a 5xx says nothing inside.
-        message: status >= 500 && !('source' in err) ? 'internal error' : err.message,
+        // A body-parser 4xx (bad JSON, wrong content type) says what was wrong; a 5xx says nothing inside. Players
+        // get a generic reason for an upstream failure (hosts, ports and file names are for admins, in the report
+        // and the log); the admin API says what failed.
+        message:
+          status >= 500 && !('source' in err)
+            ? 'internal error'
+            : status === 502 && !request.url.startsWith('/api/')
+              ? `the playlist of '${String((err as { source?: unknown }).source)}' could not be read; the match report says why`
+              : err.message,
         requestId: request.id,
       };
     }
