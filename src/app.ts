@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -36,7 +38,8 @@ import { createUnmatchedReview } from './services/unmatched-review.js';
 import type { ProviderDirectory } from './services/provider-directory.js';
 import { getProvider } from './db/providers.js';
 
-export type AppConfig = Pick<Config, 'DEFAULT_TIMEZONE' | 'GUIDE_CACHE_TTL_SECONDS' | 'PUBLIC_BASE_URL'>;
+export type AppConfig = Pick<Config, 'DEFAULT_TIMEZONE' | 'GUIDE_CACHE_TTL_SECONDS' | 'PUBLIC_BASE_URL'> &
+  Partial<Pick<Config, 'ADMIN_RATE_LIMIT_PER_MINUTE'>>;
 
 /**
  * What the app is built from. The services are optional so a test can build only the part it needs: without
@@ -85,7 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       done(null, undefined);
       return;
     }
-    parseJson(request, text, done);
+    void parseJson(request, text, done);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -123,7 +126,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
   await app.register(async (admin) => {
-    requireAdminToken(admin, deps.adminToken);
+    const perMinute = config.ADMIN_RATE_LIMIT_PER_MINUTE ?? 600;
+    // Security headers on the admin API (not on guides and playlists, whose players need none of them).
+    await admin.register(helmet, { global: true });
+    await admin.register(rateLimit, { max: perMinute, timeWindow: '1 minute' });
+    requireAdminToken(admin, deps.adminToken, Math.max(1, Math.floor(perMinute / 10)));
     refuseUnstorableText(admin);
     await admin.register(providerRoutes, { db, isAllowedPlaylistUrl: deps.isAllowedPlaylistUrl, invalidate });
     await admin.register(patternRoutes, {

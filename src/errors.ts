@@ -32,6 +32,14 @@ export class ValidationError extends Error {
   }
 }
 
+export class TooManyRequestsError extends Error {
+  readonly statusCode = 429;
+  constructor(message: string) {
+    super(message);
+    this.name = 'TooManyRequestsError';
+  }
+}
+
 export class UnauthorizedError extends Error {
   readonly statusCode = 401;
   constructor(message = 'missing or invalid bearer token') {

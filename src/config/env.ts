@@ -47,6 +47,8 @@ const envSchema = z.object({
   /** Entries of the made-up playlist the generator rehearses on before the server listens; 0 skips it. */
   REHEARSAL_ENTRIES: z.coerce.number().int().nonnegative().max(200_000).default(6000),
   PUBLIC_BASE_URL: optionalString.pipe(httpUrl.optional()),
+  /** Admin API requests one client address may make per minute; failed sign-ins are held to a tenth of it. */
+  ADMIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });
 
 export type Config = z.infer<typeof envSchema>;
