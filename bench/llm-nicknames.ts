@@ -163,6 +163,7 @@ function restartConfig(sportsUrl: string, llmUrl: string) {
     PLAYLIST_DIR: resolve(import.meta.dirname, '../config/playlists'),
     PLAYLIST_MAX_BYTES: 50 * 1024 * 1024,
     PLAYLIST_TIMEOUT_SECONDS: 20,
+    PLAYLIST_MAX_ENTRIES: 200_000,
     GUIDE_CACHE_TTL_SECONDS: 300,
     DEFAULT_TIMEZONE: CORPUS_ZONE,
     ESPN_BASE_URL: sportsUrl,

@@ -39,6 +39,8 @@ const envSchema = z.object({
     .positive()
     .default(200 * 1024 * 1024),
   GUIDE_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(300),
+  /** Live entries a playlist may hold: memory follows what is kept, so a bigger one is refused. */
+  PLAYLIST_MAX_ENTRIES: z.coerce.number().int().positive().default(200_000),
   /** One deadline for fetching a playlist: connect, headers, redirects, retries and the whole body. */
   PLAYLIST_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(20),
   MATCH_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),

@@ -33,6 +33,7 @@ export type ServiceConfig = Pick<
   | 'PLAYLIST_DIR'
   | 'PLAYLIST_MAX_BYTES'
   | 'PLAYLIST_TIMEOUT_SECONDS'
+  | 'PLAYLIST_MAX_ENTRIES'
   | 'GUIDE_CACHE_TTL_SECONDS'
   | 'DEFAULT_TIMEZONE'
   | 'ESPN_BASE_URL'
@@ -150,6 +151,7 @@ export function buildServices(deps: {
       maxBytes: config.PLAYLIST_MAX_BYTES,
       overallTimeoutMs: config.PLAYLIST_TIMEOUT_SECONDS * 1000,
     }),
+    maxLiveEntries: config.PLAYLIST_MAX_ENTRIES,
   });
   const generator = createGuideGenerator({
     reader,

@@ -74,6 +74,8 @@ export function createGuideService(deps: GuideServiceDeps) {
    */
   const latest = new Map<string, ServedGuide>();
   const storing = new Map<string, Promise<unknown>>();
+  /** Why the last generation of a provider without any guide failed, for the answer that says so. */
+  const lastFailure = new Map<string, UpstreamError>();
 
   async function produce(slug: string): Promise<ServedGuide> {
     const row = await deps.providers.get(slug);
@@ -113,8 +115,12 @@ export function createGuideService(deps: GuideServiceDeps) {
       await storing.get(slug);
       const last = await getLastGuide(db, provider.id);
       if (!last) {
-        if (err instanceof UpstreamError) throw err;
-        throw new UpstreamError(slug, 'bad-body', 'the guide could not be generated');
+        const failure =
+          err instanceof UpstreamError
+            ? err
+            : new UpstreamError(slug, 'bad-body', 'the guide could not be generated');
+        lastFailure.set(slug, failure);
+        throw failure;
       }
       return {
         etag: last.etag,
@@ -193,8 +199,16 @@ export function createGuideService(deps: GuideServiceDeps) {
     /** The current guide of a provider; only the very first request for it waits for a generation. */
     async getGuide(slug: string): Promise<ServedGuide> {
       asked.set(slug, now());
-      const served = await cache.fetch(slug);
-      if (!served) throw new UpstreamError(slug, 'bad-body', 'the guide could not be generated');
+      const served = await cache.fetch(slug).catch((err: unknown) => {
+        if (err instanceof NotFoundError) throw err;
+        return undefined;
+      });
+      if (!served) {
+        throw (
+          lastFailure.get(slug) ?? new UpstreamError(slug, 'bad-body', 'the guide could not be generated')
+        );
+      }
+      lastFailure.delete(slug);
       return served;
     },
     invalidate(slug: string): void {

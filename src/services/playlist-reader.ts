@@ -26,7 +26,9 @@ interface Remembered {
 export async function parsePlaylist(
   body: AsyncIterable<Uint8Array>,
   vodRules: readonly VodRule[] = [],
+  limits: { maxLiveEntries?: number; source?: string } = {},
 ): Promise<Omit<ReadPlaylist, 'reused'>> {
+  const maxLive = limits.maxLiveEntries ?? Infinity;
   let header: PlaylistHeader = { attrs: {} };
   let stats: ParseStats = { entries: 0, skipped: 0, problems: [] };
   const live: PlaylistEntry[] = [];
@@ -42,6 +44,11 @@ export async function parsePlaylist(
       if (isVodEntry(entry, vodRules)) vod += 1;
       else live.push(entry);
     }
+    // Memory follows what is kept: past the cap the read stops, whatever the bytes still to come.
+    if (live.length > maxLive) {
+      const message = `more than ${maxLive} live entries (PLAYLIST_MAX_ENTRIES)`;
+      throw new UpstreamError(limits.source ?? 'playlist', 'too-large', message);
+    }
   }
   vod += stats.dropped ?? 0;
   return { header, live, vod, stats };
@@ -51,7 +58,7 @@ export async function parsePlaylist(
  * Fetches and parses provider playlists, streaming, keeping only live entries. The validators and the last
  * parse are remembered per provider so a 304 costs no parse.
  */
-export function createPlaylistReader(deps: { fetcher: PlaylistFetcher }) {
+export function createPlaylistReader(deps: { fetcher: PlaylistFetcher; maxLiveEntries?: number }) {
   const last = new Map<string, Remembered>();
 
   async function read(
@@ -64,7 +71,13 @@ export function createPlaylistReader(deps: { fetcher: PlaylistFetcher }) {
     if (res.status === 'not-modified' && usable) return { ...usable.read, reused: true };
     if (res.status === 'not-modified') throw new Error('not-modified without a remembered playlist');
 
-    const result: ReadPlaylist = { ...(await parsePlaylist(res.body, vodRules)), reused: false };
+    const result: ReadPlaylist = {
+      ...(await parsePlaylist(res.body, vodRules, {
+        source: provider.slug,
+        ...(deps.maxLiveEntries !== undefined && { maxLiveEntries: deps.maxLiveEntries }),
+      })),
+      reused: false,
+    };
     // An HTML page, an empty or binary body is a failed fetch, not an empty guide that would replace a good one.
     if (result.stats.entries + (result.stats.dropped ?? 0) === 0) {
       const why = 'the answer holds no #EXTINF entry: it is not an M3U playlist';

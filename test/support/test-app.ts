@@ -39,6 +39,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     PLAYLIST_DIR: playlistDir,
     PLAYLIST_MAX_BYTES: 50 * 1024 * 1024,
     PLAYLIST_TIMEOUT_SECONDS: 20,
+    PLAYLIST_MAX_ENTRIES: 200_000,
     GUIDE_CACHE_TTL_SECONDS: 300,
     DEFAULT_TIMEZONE: 'America/New_York',
     PUBLIC_BASE_URL: undefined,
