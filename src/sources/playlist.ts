@@ -123,7 +123,8 @@ export function createPlaylistFetcher(opts: PlaylistFetcherOptions): PlaylistFet
     validators: PlaylistValidators | undefined,
     until: number,
   ): Promise<Attempt<PlaylistFetch>> {
-    const label = describeUrl(firstUrl);
+    // Names the host being asked: after a redirect, the one that failed, not the first.
+    let label = describeUrl(firstUrl);
     const { url: bareUrl, authorization } = withoutCredentials(firstUrl);
     const headers = requestHeaders(validators);
     const conditional = 'if-none-match' in headers || 'if-modified-since' in headers;
@@ -193,6 +194,7 @@ export function createPlaylistFetcher(opts: PlaylistFetcherOptions): PlaylistFet
         // A redirect must never turn into a file: read or another scheme.
         if (!isHttpUrl(next)) return fail('forbidden-path', `redirect to a non-http URL`);
         url = next;
+        label = `${describeUrl(next)} (redirected from ${new URL(bareUrl).origin})`;
         continue;
       }
       if (status === 304) {

@@ -319,3 +319,18 @@ describe('one deadline for the whole fetch', () => {
     expect(err.reason).toBe('timeout');
   });
 });
+
+describe('an error after a redirect', () => {
+  it('names the host that failed, and the one that redirected to it', async () => {
+    const broken = await startLoopbackServer((_req, res) => {
+      res.writeHead(500).end();
+    });
+    const srv = await serve((_req, res) => {
+      res.writeHead(302, { location: `${broken.url}/real.m3u` }).end();
+    });
+    const err = await failure(fetcher({ retries: 0 }).f.fetch(acme(`${srv.url}/get.php`)));
+    expect(err.message).toContain(broken.url);
+    expect(err.message).toContain(`redirected from ${srv.url}`);
+    await broken.close();
+  });
+});
