@@ -74,6 +74,11 @@ export function createGuideService(deps: GuideServiceDeps) {
    */
   const latest = new Map<string, ServedGuide>();
   const storing = new Map<string, Promise<unknown>>();
+  /**
+   * Each provider's last fresh guide in this process, generation included: when a refresh fails it is served
+   * again, stale, so the rewritten playlist stays available too (a guide restored from Postgres has no entries).
+   */
+  const lastGood = new LRUCache<string, ServedGuide>({ max: deps.maxProviders ?? 500 });
   /** Why the last generation of a provider without any guide failed, for the answer that says so. */
   const lastFailure = new Map<string, UpstreamError>();
 
@@ -103,6 +108,7 @@ export function createGuideService(deps: GuideServiceDeps) {
           deps.logger?.error({ err, provider: slug }, 'could not store what matching found'),
         );
       latest.set(slug, served);
+      lastGood.set(slug, served);
       const stored = Promise.all([bookkeeping, compressAndStore(slug, provider.id, served)]);
       storing.set(slug, stored);
       void stored.finally(() => {
@@ -112,6 +118,9 @@ export function createGuideService(deps: GuideServiceDeps) {
     } catch (err) {
       if (err instanceof NotFoundError) throw err;
       deps.logger?.warn({ err, provider: slug }, 'guide generation failed; trying the last good guide');
+      const reason = err instanceof Error ? err.message : String(err);
+      const kept = lastGood.get(slug);
+      if (kept) return { ...kept, stale: true, staleReason: reason };
       await storing.get(slug);
       const last = await getLastGuide(db, provider.id);
       if (!last) {
@@ -127,7 +136,7 @@ export function createGuideService(deps: GuideServiceDeps) {
         xmlGzip: last.xmlGzip,
         generatedAt: last.generatedAt,
         stale: true,
-        staleReason: err instanceof Error ? err.message : String(err),
+        staleReason: reason,
         report: last.report as MatchReport,
       };
     }

@@ -68,6 +68,12 @@ describe('a host answering something other than its playlist', () => {
     const report = await request(t.url).get('/api/providers/host/matches').set(t.auth);
     expect(report.body).toMatchObject({ stale: true, staleReason: expect.stringMatching(reason) });
     expect(report.body.channels.length).toBe(12);
+    // The rewritten playlist stays available from the last good generation.
+    const m3u = await request(t.url).get('/playlist/host.m3u').buffer(true);
+    expect(m3u.status).toBe(200);
+    expect(String(m3u.body instanceof Buffer ? m3u.body.toString('utf8') : m3u.text)).toContain(
+      'NBA 12: Lakers @ Celtics',
+    );
   });
 
   it('serves a fresh guide again once the host recovers', async () => {
