@@ -126,3 +126,9 @@ export async function findDecisionsByChannel(
     .execute();
   return new Map(rows.map((r) => [r.channel, r]));
 }
+
+/** True when any decision is stored. */
+export async function anyDecision(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom('llm_decisions').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -9,6 +9,7 @@ import pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import { insertLlmCall, llmSpentSince } from '../db/llm-calls.js';
 import {
+  anyDecision,
   findDecisions,
   insertDecisions,
   type LlmDecisionRecord,
@@ -89,6 +90,9 @@ export interface LlmStepDeps {
 }
 
 const HOUR_MS = 3_600_000;
+// Channels ranked and looked up per generation at most: a lineup with thousands of misses costs a bounded time,
+// and the daily budget would not cover more anyway.
+const MAX_ASKS_PER_GENERATION = 500;
 // Tokens a call's prompt takes, estimated from its characters before it is sent, for the budget.
 const CHARS_PER_TOKEN = 3;
 const OUTPUT_TOKENS_PER_QUESTION = 120;
@@ -313,7 +317,14 @@ export function createLlmStep(deps: LlmStepDeps) {
     };
     const results: LlmResult[] = asks.map(() => ({ step: 'llm: not asked' }));
     const pending: Pending[] = [];
+    let considered = 0;
     asks.forEach((ask, index) => {
+      if (askable(ask.parsed) && considered++ >= MAX_ASKS_PER_GENERATION) {
+        results[index] = {
+          step: `llm: not asked this time (more than ${MAX_ASKS_PER_GENERATION} channels waiting)`,
+        };
+        return;
+      }
       if (!askable(ask.parsed)) {
         results[index] = { step: 'llm: nothing to ask (the name gives no teams or title)' };
         return;
@@ -404,7 +415,29 @@ export function createLlmStep(deps: LlmStepDeps) {
     while (running.size > 0) await Promise.all(running);
   }
 
-  return { decide, idle, enabled: deps.client !== null };
+  let decided: { any: boolean; at: number } | null = null;
+  /** True with a client, or when some decision is stored (it still answers its question without a key). */
+  async function active(): Promise<boolean> {
+    if (deps.client) return true;
+    const now = deps.now().getTime();
+    if (!decided || now - decided.at > 60_000) decided = { any: await anyDecision(db), at: now };
+    return decided.any;
+  }
+
+  function offSummary(): LlmSummary {
+    return {
+      enabled: false,
+      model: null,
+      asked: 0,
+      reused: 0,
+      calls: 0,
+      failedCalls: 0,
+      usd: 0,
+      note: 'off: no ANTHROPIC_API_KEY',
+    };
+  }
+
+  return { decide, idle, active, offSummary, enabled: deps.client !== null };
 }
 
 export type LlmStep = ReturnType<typeof createLlmStep>;

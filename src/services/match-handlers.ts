@@ -277,8 +277,10 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handler[]; llm: H
     async run(jobs, round) {
       const step = deps.llm;
       if (jobs.length === 0) return;
-      if (!step) {
+      // Off, with no stored decision that could still answer: nothing to load or rank.
+      if (!step || !(await step.active())) {
         for (const job of jobs) job.steps.push('llm: off (no ANTHROPIC_API_KEY)');
+        if (step) round.llm = step.offSummary();
         return;
       }
       await loadEvents(jobs, round);
