@@ -195,6 +195,8 @@ export interface UnmatchedView {
   id: number;
   providerId: number;
   providerSlug: string;
+  /** The provider's zone, which its days are read in. */
+  providerTimezone: string;
   channelId: string | null;
   day: string;
   name: string;
@@ -217,6 +219,7 @@ export async function listRecentUnmatched(
       'u.id',
       'u.provider_id',
       'p.slug',
+      'p.timezone',
       'u.channel_id',
       'u.day',
       'u.name',
@@ -234,6 +237,7 @@ export async function listRecentUnmatched(
     id: r.id,
     providerId: r.provider_id,
     providerSlug: r.slug,
+    providerTimezone: r.timezone,
     channelId: r.channel_id,
     day: r.day,
     name: r.name,

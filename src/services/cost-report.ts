@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { llmCostsByDay } from '../db/llm-calls.js';
 import { listSourceCalls } from '../db/source-calls.js';
 import type { DB } from '../db/types.js';
+import { roundUsd } from '../domain/llm/index.js';
 import { addDays } from '../domain/time.js';
 import type { SourceCallLog } from './source-call-log.js';
 
@@ -57,6 +58,6 @@ export async function costReport(
     totals.llm.usd += d.llm.usd;
     for (const [source, n] of Object.entries(d.calls)) totals.calls[source] = (totals.calls[source] ?? 0) + n;
   }
-  totals.llm.usd = Math.round(totals.llm.usd * 1_000_000) / 1_000_000;
+  totals.llm.usd = roundUsd(totals.llm.usd);
   return { days, totals };
 }

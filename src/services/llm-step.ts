@@ -25,6 +25,7 @@ import {
   questionOf,
   rankCandidates,
   readAnswers,
+  roundUsd,
   userMessage,
   type AliasLesson,
   type LlmQuestion,
@@ -147,6 +148,20 @@ export function createLlmStep(deps: LlmStepDeps) {
   const asking = new Set<string>();
   const running = new Set<Promise<unknown>>();
   const waitMs = deps.waitMs ?? 10_000;
+
+  /** A generation's summary before anything is asked: on with the model, or off for want of a key. */
+  function emptySummary(): LlmSummary {
+    return {
+      enabled: deps.client !== null,
+      model: deps.client ? model : null,
+      asked: 0,
+      reused: 0,
+      calls: 0,
+      failedCalls: 0,
+      usd: 0,
+      note: deps.client ? null : 'off: no ANTHROPIC_API_KEY',
+    };
+  }
 
   function choiceOf(
     verdict: Verdict,
@@ -305,16 +320,7 @@ export function createLlmStep(deps: LlmStepDeps) {
     asks: readonly LlmAsk[],
     providerId: number | null,
   ): Promise<{ results: LlmResult[]; summary: LlmSummary }> {
-    const summary: LlmSummary = {
-      enabled: deps.client !== null,
-      model: deps.client ? model : null,
-      asked: 0,
-      reused: 0,
-      calls: 0,
-      failedCalls: 0,
-      usd: 0,
-      note: deps.client ? null : 'off: no ANTHROPIC_API_KEY',
-    };
+    const summary = emptySummary();
     const results: LlmResult[] = asks.map(() => ({ step: 'llm: not asked' }));
     const pending: Pending[] = [];
     let considered = 0;
@@ -406,7 +412,7 @@ export function createLlmStep(deps: LlmStepDeps) {
       for (const p of list.slice(1)) answered[p.index] = answered[list[0]!.index]!;
     return {
       results: answered,
-      summary: { ...summary, usd: Math.round(summary.usd * 1_000_000) / 1_000_000 },
+      summary: { ...summary, usd: roundUsd(summary.usd) },
     };
   }
 
@@ -424,20 +430,7 @@ export function createLlmStep(deps: LlmStepDeps) {
     return decided.any;
   }
 
-  function offSummary(): LlmSummary {
-    return {
-      enabled: false,
-      model: null,
-      asked: 0,
-      reused: 0,
-      calls: 0,
-      failedCalls: 0,
-      usd: 0,
-      note: 'off: no ANTHROPIC_API_KEY',
-    };
-  }
-
-  return { decide, idle, active, offSummary, enabled: deps.client !== null };
+  return { decide, idle, active, emptySummary, enabled: deps.client !== null };
 }
 
 export type LlmStep = ReturnType<typeof createLlmStep>;

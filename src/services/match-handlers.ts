@@ -280,7 +280,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handler[]; llm: H
       // Off, with no stored decision that could still answer: nothing to load or rank.
       if (!step || !(await step.active())) {
         for (const job of jobs) job.steps.push('llm: off (no ANTHROPIC_API_KEY)');
-        if (step) round.llm = step.offSummary();
+        if (step) round.llm = step.emptySummary();
         return;
       }
       await loadEvents(jobs, round);

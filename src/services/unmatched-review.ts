@@ -40,17 +40,6 @@ export function createUnmatchedReview(deps: {
   invalidate: (slug: string) => void;
 }) {
   const { db } = deps;
-  const timezones = new Map<number, string>();
-
-  async function timezoneOf(providerId: number): Promise<string> {
-    let tz = timezones.get(providerId);
-    if (!tz) {
-      tz = (await getProviderById(db, providerId))?.timezone ?? 'UTC';
-      timezones.set(providerId, tz);
-    }
-    return tz;
-  }
-
   /**
    * A name no candidate scored for still deserves a choice: the events of its day, in the leagues it searched,
    * that share most with what it writes, nearest its time first.
@@ -61,7 +50,7 @@ export function createUnmatchedReview(deps: {
       .filter((x) => !Array.isArray(x.candidates) || x.candidates.length === 0)
       .slice(0, MAX_FILLED_GROUPS)) {
       const row = rows.get(g.name)!;
-      const tz = await timezoneOf(row.providerId);
+      const tz = row.providerTimezone;
       const leagues = g.leagues.length > 0 ? g.leagues : deps.leagueKeys;
       const key = `${leagues.join(',')}|${row.day}|${tz}`;
       let events = loaded.get(key);

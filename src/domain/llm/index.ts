@@ -3,7 +3,7 @@
 // the tool input checked against the questions so the model can only choose, never invent (`answers`), and
 // what a call costs (`cost`).
 export { readAnswers, type AliasLesson, type Verdict } from './answers.js';
-export { costUsd, type ModelPrice, type TokenUsage } from './cost.js';
+export { costUsd, roundUsd, type ModelPrice, type TokenUsage } from './cost.js';
 export { SYSTEM_PROMPT, TOOL, TOOL_NAME, userMessage } from './prompt.js';
 export {
   askable,
