@@ -11,10 +11,16 @@ import { costUsd } from '../src/domain/llm/index.js';
 import { wallClock } from '../src/domain/time.js';
 import type { MatchReport } from '../src/services/guide-contracts.js';
 import { buildServices } from '../src/services/build-services.js';
-import { CORPUS_NOW, CORPUS_ZONE, loadCorpusEvents, type CorpusEvent } from '../test/support/corpus.js';
+import {
+  CORPUS_NOW,
+  CORPUS_ZONE,
+  loadCorpusEvents,
+  type CorpusEvent,
+  withoutAlternates,
+} from '../test/support/corpus.js';
 import { answering, nicknameOracle, startFakeMessagesApi } from '../test/support/fake-messages-api.js';
 import { startFakeSportsApi } from '../test/support/fake-sports-api.js';
-import { startTestApp, type TestApp } from '../test/support/test-app.js';
+import { startTestApp, testConfig, type TestApp } from '../test/support/test-app.js';
 
 const MODEL = 'claude-haiku-4-5';
 const NOW = CORPUS_NOW;
@@ -79,11 +85,7 @@ export async function runLlmNicknamesBench(): Promise<void> {
     '',
   ].join('\n');
   // The sources list no other names: the nicknames are the model's to know.
-  const events = corpus.map((e) => ({
-    ...e,
-    ...(e.home && { home: { ...e.home, alternates: [] } }),
-    ...(e.away && { away: { ...e.away, alternates: [] } }),
-  }));
+  const events = withoutAlternates(corpus);
   const sports = await startFakeSportsApi({ events, playlist, now: NOW });
   const llm = await startFakeMessagesApi(answering(nicknameOracle(nicknames)), { estimateUsage: true });
   const price = priceOf(loadLlmPrices(resolve(import.meta.dirname, '../config/llm-prices.yaml')), MODEL)!;
@@ -144,7 +146,14 @@ export async function runLlmNicknamesBench(): Promise<void> {
   const restarted = buildServices({
     database: on.t.testDb.database,
     now: () => NOW,
-    config: { ...restartConfig(sports.url, llm.url) },
+    config: testConfig({
+      ESPN_BASE_URL: sports.url,
+      THESPORTSDB_BASE_URL: sports.url,
+      ANTHROPIC_API_KEY: 'bench-key',
+      ANTHROPIC_BASE_URL: llm.url,
+      LLM_TIMEOUT_MS: 30_000,
+      LLM_WAIT_MS: 10_000,
+    }),
   });
   const guide = await restarted.guides.getGuide('nick');
   await restarted.guides.idle();
@@ -155,28 +164,6 @@ export async function runLlmNicknamesBench(): Promise<void> {
   await on.t.close();
   await llm.close();
   await sports.close();
-}
-
-function restartConfig(sportsUrl: string, llmUrl: string) {
-  return {
-    CONFIG_DIR: resolve(import.meta.dirname, '../config'),
-    PLAYLIST_DIR: resolve(import.meta.dirname, '../config/playlists'),
-    PLAYLIST_MAX_BYTES: 50 * 1024 * 1024,
-    PLAYLIST_TIMEOUT_SECONDS: 20,
-    PLAYLIST_MAX_ENTRIES: 200_000,
-    GUIDE_CACHE_TTL_SECONDS: 300,
-    DEFAULT_TIMEZONE: CORPUS_ZONE,
-    ESPN_BASE_URL: sportsUrl,
-    THESPORTSDB_BASE_URL: sportsUrl,
-    THESPORTSDB_API_KEY: '123',
-    MATCH_CONFIDENCE_THRESHOLD: 0.7,
-    ANTHROPIC_API_KEY: 'bench-key',
-    ANTHROPIC_BASE_URL: llmUrl,
-    LLM_MODEL: MODEL,
-    LLM_DAILY_BUDGET_USD: 1,
-    LLM_TIMEOUT_MS: 30_000,
-    LLM_WAIT_MS: 10_000,
-  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runLlmNicknamesBench();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { createDatabase, type Database } from '../../src/db/database.js';
 import { buildServices } from '../../src/services/build-services.js';
-import { CONFIG_DIR } from '../support/test-app.js';
+import { testConfig } from '../support/test-app.js';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../support/test-database.js';
 
@@ -69,26 +69,13 @@ describe.skipIf(!onServer)('Postgres down while a guide is cached', () => {
     upstream = await startLoopbackServer((_req, res) => {
       res.end(playlist);
     });
-    const config = {
-      CONFIG_DIR,
-      PLAYLIST_DIR: CONFIG_DIR,
+    const config = testConfig({
       PLAYLIST_MAX_BYTES: 1024 * 1024,
       PLAYLIST_TIMEOUT_SECONDS: 5,
       PLAYLIST_MAX_ENTRIES: 1000,
-      GUIDE_CACHE_TTL_SECONDS: 300,
-      DEFAULT_TIMEZONE: 'America/New_York',
-      PUBLIC_BASE_URL: undefined,
-      ESPN_BASE_URL: 'http://127.0.0.1:9',
-      THESPORTSDB_BASE_URL: 'http://127.0.0.1:9',
-      THESPORTSDB_API_KEY: '123',
-      MATCH_CONFIDENCE_THRESHOLD: 0.7,
-      ANTHROPIC_API_KEY: undefined,
-      ANTHROPIC_BASE_URL: undefined,
-      LLM_MODEL: 'claude-haiku-4-5',
-      LLM_DAILY_BUDGET_USD: 1,
       LLM_TIMEOUT_MS: 1000,
       LLM_WAIT_MS: 1000,
-    };
+    });
     services = buildServices({ database, now: () => new Date(), config });
     await services.seed();
     app = await buildApp({

@@ -6,7 +6,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_NOW, CORPUS_ZONE, corpusPlaylistText, loadCorpusEvents } from '../support/corpus.js';
+import {
+  CORPUS_NOW,
+  CORPUS_ZONE,
+  corpusPlaylistText,
+  loadCorpusEvents,
+  withoutAlternates,
+} from '../support/corpus.js';
 import { startFakeSportsApi, type FakeSportsApi } from '../support/fake-sports-api.js';
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -45,11 +51,7 @@ async function status(text: RegExp): Promise<void> {
 describe.skipIf(!present)('the admin page in a browser', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     // The sources list no nicknames, so the review queue has something to teach.
-    const events = loadCorpusEvents().map((e) => ({
-      ...e,
-      ...(e.home && { home: { ...e.home, alternates: [] } }),
-      ...(e.away && { away: { ...e.away, alternates: [] } }),
-    }));
+    const events = withoutAlternates(loadCorpusEvents());
     sports = await startFakeSportsApi({
       events,
       playlist: `${corpusPlaylistText().trimEnd()}\n${extra}\n`,

@@ -3,7 +3,7 @@
 // cost report from the stored ledgers.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_NOW, CORPUS_ZONE, loadCorpusEvents } from '../support/corpus.js';
+import { CORPUS_NOW, CORPUS_ZONE, loadCorpusEvents, withoutAlternates } from '../support/corpus.js';
 import {
   answering,
   nicknameOracle,
@@ -43,11 +43,7 @@ let llm: FakeMessagesApi;
 let t: TestApp;
 
 beforeAll(async () => {
-  const events = loadCorpusEvents().map((e) => ({
-    ...e,
-    ...(e.home && { home: { ...e.home, alternates: [] } }),
-    ...(e.away && { away: { ...e.away, alternates: [] } }),
-  }));
+  const events = withoutAlternates(loadCorpusEvents());
   sports = await startFakeSportsApi({ events, playlist, now: NOW });
   llm = await startFakeMessagesApi(
     answering(nicknameOracle({ Blueshirts: 'New York Rangers', Habs: 'Montreal Canadiens' })),

@@ -3,7 +3,7 @@
 // matches by itself for another provider.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_NOW, CORPUS_ZONE, loadCorpusEvents } from '../support/corpus.js';
+import { CORPUS_NOW, CORPUS_ZONE, loadCorpusEvents, withoutAlternates } from '../support/corpus.js';
 import { startFakeSportsApi, type FakeSportsApi } from '../support/fake-sports-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -47,11 +47,7 @@ async function channel(slug: string, name: string) {
 }
 
 beforeAll(async () => {
-  const events = loadCorpusEvents().map((e) => ({
-    ...e,
-    ...(e.home && { home: { ...e.home, alternates: [] } }),
-    ...(e.away && { away: { ...e.away, alternates: [] } }),
-  }));
+  const events = withoutAlternates(loadCorpusEvents());
   sports = await startFakeSportsApi({ events, now: NOW });
   t = await startTestApp({
     now: () => NOW,

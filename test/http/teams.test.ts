@@ -2,7 +2,7 @@
 // uses them), soft-deleted; bad requests answered with the problem named.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS_NOW, CORPUS_ZONE, loadCorpusEvents } from '../support/corpus.js';
+import { CORPUS_NOW, CORPUS_ZONE, loadCorpusEvents, withoutAlternates } from '../support/corpus.js';
 import { startFakeSportsApi, type FakeSportsApi } from '../support/fake-sports-api.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -23,11 +23,7 @@ let t: TestApp;
 
 beforeAll(async () => {
   // The sources list no nicknames: only an admin can teach them.
-  const events = loadCorpusEvents().map((e) => ({
-    ...e,
-    ...(e.home && { home: { ...e.home, alternates: [] } }),
-    ...(e.away && { away: { ...e.away, alternates: [] } }),
-  }));
+  const events = withoutAlternates(loadCorpusEvents());
   sports = await startFakeSportsApi({ events, playlist, now: NOW });
   t = await startTestApp({
     now: () => NOW,

@@ -10,20 +10,16 @@ import { insertLlmCall } from '../../src/db/llm-calls.js';
 import { insertProvider } from '../../src/db/providers.js';
 import { compileFamilies } from '../../src/domain/channel-name/index.js';
 import { createLeagueLexicon } from '../../src/domain/league-names.js';
-import { createEventsRefresher } from '../../src/services/events-refresh.js';
 import type { GuideProvider } from '../../src/services/guide-contracts.js';
 import { understandLineup } from '../../src/services/guide-stages.js';
 import { createLlmReview } from '../../src/services/llm-review.js';
 import { createLlmStep } from '../../src/services/llm-step.js';
 import { createMatchChain, type ChainResult } from '../../src/services/match-chain.js';
 import { seedReferenceData } from '../../src/services/reference-data.js';
-import { createEspnClient } from '../../src/sources/espn.js';
-import { createHttpClient } from '../../src/sources/http-client.js';
 import { createLlmClient } from '../../src/sources/llm.js';
-import { createTheSportsDbClient } from '../../src/sources/thesportsdb.js';
 import { leagues } from '../support/config.js';
-import { CORPUS_NOW, CORPUS_ZONE, loadCorpusEvents } from '../support/corpus.js';
-import { startFakeSportsApi, type FakeSportsApi } from '../support/fake-sports-api.js';
+import { CORPUS_NOW, CORPUS_ZONE, loadCorpusEvents, withoutAlternates } from '../support/corpus.js';
+import { loopbackRefresher, startFakeSportsApi, type FakeSportsApi } from '../support/fake-sports-api.js';
 import {
   answering,
   nicknameOracle,
@@ -37,11 +33,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const NOW = CORPUS_NOW;
 const MODEL = 'claude-haiku-4-5';
 // The sources list no other names for any team: the nicknames below are known only to the model.
-const corpus = loadCorpusEvents().map((e) => ({
-  ...e,
-  ...(e.home && { home: { ...e.home, alternates: [] } }),
-  ...(e.away && { away: { ...e.away, alternates: [] } }),
-}));
+const corpus = withoutAlternates(loadCorpusEvents());
 const lexicon = createLeagueLexicon(
   leagues.map((l) => ({ key: l.key, sport: l.sport, names: [l.name, ...l.aliases] })),
 );
@@ -85,16 +77,7 @@ function chainFor(t: TestDatabase, opts: ChainOptions = {}) {
 }
 
 function chainAndStep(t: TestDatabase, opts: ChainOptions = {}) {
-  const http = (source: string) =>
-    createHttpClient({ source, baseUrl: sports.url, retries: 0, timeoutMs: 10_000, secrets: ['123'] });
-  const refresher = createEventsRefresher({
-    database: t.database,
-    espn: createEspnClient({ http: http('espn') }),
-    tsdb: createTheSportsDbClient({ http: http('thesportsdb'), apiKey: '123', leagues }),
-    leagues,
-    timeZone: CORPUS_ZONE,
-    now: () => NOW,
-  });
+  const refresher = loopbackRefresher(t.database, sports.url, () => NOW, leagues);
   const llm = createLlmStep({
     db: t.database.db,
     client:

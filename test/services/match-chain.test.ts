@@ -8,17 +8,13 @@ import { insertProvider } from '../../src/db/providers.js';
 import { compileFamilies } from '../../src/domain/channel-name/index.js';
 import { createLeagueLexicon } from '../../src/domain/league-names.js';
 import { hhmm, wallClock } from '../../src/domain/time.js';
-import { createEventsRefresher } from '../../src/services/events-refresh.js';
 import type { GuideProvider } from '../../src/services/guide-contracts.js';
 import { understandLineup } from '../../src/services/guide-stages.js';
 import { createMatchChain, type ChainResult } from '../../src/services/match-chain.js';
 import { seedReferenceData } from '../../src/services/reference-data.js';
-import { createEspnClient } from '../../src/sources/espn.js';
-import { createHttpClient } from '../../src/sources/http-client.js';
-import { createTheSportsDbClient } from '../../src/sources/thesportsdb.js';
 import { leagues } from '../support/config.js';
 import { CORPUS_NOW, CORPUS_ZONE, loadCorpusEvents, type CorpusEvent } from '../support/corpus.js';
-import { startFakeSportsApi, type FakeSportsApi } from '../support/fake-sports-api.js';
+import { loopbackRefresher, startFakeSportsApi, type FakeSportsApi } from '../support/fake-sports-api.js';
 import { playlistEntry } from '../support/playlist-entry.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -71,16 +67,7 @@ async function setUp(): Promise<TestDatabase> {
 }
 
 function chainFor(t: TestDatabase) {
-  const http = (source: string) =>
-    createHttpClient({ source, baseUrl: fake.url, retries: 0, timeoutMs: 10_000, secrets: ['123'] });
-  const refresher = createEventsRefresher({
-    database: t.database,
-    espn: createEspnClient({ http: http('espn') }),
-    tsdb: createTheSportsDbClient({ http: http('thesportsdb'), apiKey: '123', leagues }),
-    leagues,
-    timeZone: CORPUS_ZONE,
-    now: () => NOW,
-  });
+  const refresher = loopbackRefresher(t.database, fake.url, () => NOW, leagues);
   const chain = createMatchChain({
     db: t.database.db,
     leagues,

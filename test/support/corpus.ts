@@ -50,6 +50,15 @@ export function loadCorpusEvents(file = resolve(CORPUS_DIR, 'events.json')): Cor
   return JSON.parse(readFileSync(file, 'utf8')) as CorpusEvent[];
 }
 
+/** The same events with every team's other names dropped: the sources then list no nickname at all. */
+export function withoutAlternates(events: readonly CorpusEvent[]): CorpusEvent[] {
+  return events.map((e) => ({
+    ...e,
+    ...(e.home && { home: { ...e.home, alternates: [] } }),
+    ...(e.away && { away: { ...e.away, alternates: [] } }),
+  }));
+}
+
 export function loadCorpusLabels(): CorpusLabel[] {
   const labels = JSON.parse(readFileSync(resolve(CORPUS_DIR, 'labels.json'), 'utf8')) as CorpusLabel[];
   return labels.map((l) => ({ ...l, name: l.name.trim() }));

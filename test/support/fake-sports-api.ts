@@ -9,7 +9,12 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { loadLeagues, type LeagueConfig } from '../../src/config/leagues.js';
+import type { Database } from '../../src/db/database.js';
 import { wallClock } from '../../src/domain/time.js';
+import { createEventsRefresher } from '../../src/services/events-refresh.js';
+import { createEspnClient } from '../../src/sources/espn.js';
+import { createHttpClient } from '../../src/sources/http-client.js';
+import { createTheSportsDbClient } from '../../src/sources/thesportsdb.js';
 import {
   espnEventJson,
   espnScoreboardJson,
@@ -265,4 +270,23 @@ function defaultRanked(teamsByLeague: Map<string, CorpusTeam[]>): string[] {
     });
   }
   return out;
+}
+
+/** The real events refresher on `database`, asking ESPN and TheSportsDB at `baseUrl` (a fake's), without retries. */
+export function loopbackRefresher(
+  database: Database,
+  baseUrl: string,
+  now: () => Date,
+  leagues: LeagueConfig[],
+) {
+  const http = (source: string) =>
+    createHttpClient({ source, baseUrl, retries: 0, timeoutMs: 10_000, secrets: ['123'] });
+  return createEventsRefresher({
+    database,
+    espn: createEspnClient({ http: http('espn') }),
+    tsdb: createTheSportsDbClient({ http: http('thesportsdb'), apiKey: '123', leagues }),
+    leagues,
+    timeZone: 'America/New_York',
+    now,
+  });
 }

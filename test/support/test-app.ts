@@ -29,14 +29,11 @@ export interface TestAppOptions {
   deps?: Partial<AppDeps>;
 }
 
-/** The real app and services on a real (scratch) database, listening on a loopback port. */
-export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
-  const testDb = await createTestDatabase();
-  const playlistDir = mkdtempSync(join(tmpdir(), 'epgoat-playlists-'));
-  const now = opts.now ?? (() => new Date());
-  const config = {
+/** The configuration tests build services and apps with; `over` replaces any of it. */
+export function testConfig(over: Partial<ServiceConfig & AppConfig> = {}): ServiceConfig & AppConfig {
+  return {
     CONFIG_DIR,
-    PLAYLIST_DIR: playlistDir,
+    PLAYLIST_DIR: CONFIG_DIR,
     PLAYLIST_MAX_BYTES: 50 * 1024 * 1024,
     PLAYLIST_TIMEOUT_SECONDS: 20,
     PLAYLIST_MAX_ENTRIES: 200_000,
@@ -55,8 +52,16 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     LLM_DAILY_BUDGET_USD: 1,
     LLM_TIMEOUT_MS: 5_000,
     LLM_WAIT_MS: 5_000,
-    ...opts.config,
+    ...over,
   };
+}
+
+/** The real app and services on a real (scratch) database, listening on a loopback port. */
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const testDb = await createTestDatabase();
+  const playlistDir = mkdtempSync(join(tmpdir(), 'epgoat-playlists-'));
+  const now = opts.now ?? (() => new Date());
+  const config = testConfig({ PLAYLIST_DIR: playlistDir, ...opts.config });
   const services = buildServices({ database: testDb.database, now, config });
   await services.seed();
   const app = await buildApp({
