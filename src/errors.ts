@@ -48,6 +48,16 @@ export class UnauthorizedError extends Error {
   }
 }
 
+/** The service is shutting down: the client should ask again (another instance, or this one restarted). */
+export class ShuttingDownError extends Error {
+  readonly statusCode = 503;
+  readonly retryAfterSeconds = 5;
+  constructor(message = 'the service is shutting down; ask again shortly') {
+    super(message);
+    this.name = 'ShuttingDownError';
+  }
+}
+
 export type UpstreamReason =
   | 'timeout'
   | 'connect'

@@ -102,6 +102,12 @@ async function main(): Promise<void> {
     timer.unref();
     stopRefresh();
     stopGuideRefresh();
+    // Players waiting for a generation are answered now, so closing the server does not wait for it.
+    services.guides.close();
+    // Connections that were busy when closing began go idle once answered: close them then, not after the
+    // keep-alive timeout.
+    const closeIdle = setInterval(() => app.server.closeIdleConnections(), 100);
+    closeIdle.unref();
     app
       .close()
       // What the last generations found is stored before the database closes.
@@ -122,7 +128,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  logger.info(`guide of the demo provider: http://127.0.0.1:${config.PORT}/epg/${demo.slug}.xml`);
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info(`guide of the demo provider: http://127.0.0.1:${port}/epg/${demo.slug}.xml`);
 }
 
 main().catch((err: unknown) => {

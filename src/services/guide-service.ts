@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
 import { getLastGuide, saveGuide } from '../db/guides.js';
 import type { ProviderRow } from '../db/providers.js';
-import { NotFoundError, UpstreamError } from '../errors.js';
+import { NotFoundError, ShuttingDownError, UpstreamError } from '../errors.js';
 import type { GeneratedGuide, GuideProvider, MatchReport } from './guide-contracts.js';
 import type { GuideGenerator } from './guide-generator.js';
 import { BEST_GZIP_LEVEL, gzipAgain } from './guide-stages.js';
@@ -81,6 +81,20 @@ export function createGuideService(deps: GuideServiceDeps) {
   const lastGood = new LRUCache<string, ServedGuide>({ max: deps.maxProviders ?? 500 });
   /** Why the last generation of a provider without any guide failed, for the answer that says so. */
   const lastFailure = new Map<string, UpstreamError>();
+  /** Aborted by close(): requests waiting for a first guide are answered at once, nothing new starts. */
+  const closing = new AbortController();
+
+  /** The promise, or a ShuttingDownError as soon as the service closes. */
+  function untilClosed<T>(pending: Promise<T>): Promise<T> {
+    const { signal } = closing;
+    if (signal.aborted) return Promise.reject(new ShuttingDownError());
+    let onAbort = () => undefined as void;
+    const aborted = new Promise<never>((_resolve, reject) => {
+      onAbort = () => reject(new ShuttingDownError());
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    return Promise.race([pending, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+  }
 
   async function produce(slug: string): Promise<ServedGuide> {
     const row = await deps.providers.get(slug);
@@ -88,6 +102,8 @@ export function createGuideService(deps: GuideServiceDeps) {
     const provider = toGuideProvider(row);
     try {
       const generation = await deps.generator.generate(provider);
+      // A generation that ends during shutdown is abandoned: the database is closing under it.
+      if (closing.signal.aborted) throw new ShuttingDownError('abandoned: the service is shutting down');
       deps.logger?.info(
         { provider: slug, stageMs: generation.timings, bytes: generation.xmlGzip.length },
         'guide generated',
@@ -116,7 +132,7 @@ export function createGuideService(deps: GuideServiceDeps) {
       });
       return served;
     } catch (err) {
-      if (err instanceof NotFoundError) throw err;
+      if (err instanceof NotFoundError || err instanceof ShuttingDownError) throw err;
       deps.logger?.warn({ err, provider: slug }, 'guide generation failed; trying the last good guide');
       const reason = err instanceof Error ? err.message : String(err);
       const kept = lastGood.get(slug);
@@ -190,6 +206,7 @@ export function createGuideService(deps: GuideServiceDeps) {
   /** Makes again, in the background, the guides players asked for lately whose TTL ends soon. */
   function refreshDue(): string[] {
     const started: string[] = [];
+    if (closing.signal.aborted) return started;
     for (const [slug, at] of asked) {
       if (now() - at > 2 * deps.ttlMs) {
         asked.delete(slug);
@@ -208,8 +225,11 @@ export function createGuideService(deps: GuideServiceDeps) {
     /** The current guide of a provider; only the very first request for it waits for a generation. */
     async getGuide(slug: string): Promise<ServedGuide> {
       asked.set(slug, now());
-      const served = await cache.fetch(slug).catch((err: unknown) => {
-        if (err instanceof NotFoundError) throw err;
+      // While shutting down, a guide in hand is served as it is; nothing new is generated.
+      const current = closing.signal.aborted ? cache.get(slug) : undefined;
+      if (current) return current;
+      const served = await untilClosed(cache.fetch(slug)).catch((err: unknown) => {
+        if (err instanceof NotFoundError || err instanceof ShuttingDownError) throw err;
         return undefined;
       });
       if (!served) {
@@ -230,6 +250,13 @@ export function createGuideService(deps: GuideServiceDeps) {
       failures.clear();
     },
     refreshDue,
+    /**
+     * Shutdown: requests waiting for a first guide get a 503 at once, cached guides are still served, and
+     * generations under way are abandoned (not stored); call idle() after it for what earlier ones left to store.
+     */
+    close(): void {
+      closing.abort();
+    },
     /** Settles once everything generations left to store (matches, misses, last good guides) is stored. */
     async idle(): Promise<void> {
       while (storing.size > 0) await Promise.all(storing.values());

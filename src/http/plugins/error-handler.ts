@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FieldProblem } from '../../errors.js';
-import { ValidationError } from '../../errors.js';
+import { ShuttingDownError, ValidationError } from '../../errors.js';
 
 interface ErrorBody {
   statusCode: number;
@@ -59,6 +59,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
         requestId: request.id,
         problems: err.problems,
       };
+    } else if (err instanceof ShuttingDownError) {
+      reply.header('retry-after', String(err.retryAfterSeconds));
+      body = { statusCode: 503, error: REASONS[503]!, message: err.message, requestId: request.id };
     } else {
       const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
       if (status >= 500) request.log.error({ err }, 'request failed');
