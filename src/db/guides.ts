@@ -11,6 +11,8 @@ export interface StoredGuide {
   xmlGzip: Buffer;
   report: unknown;
   generatedAt: Date;
+  /** The rewritten playlist's entries (no `#EXTM3U` line), gzipped, and its header's attributes. */
+  playlist?: { gzip: Buffer; attrs: Record<string, string> };
 }
 
 const isGzip = (bytes: Buffer): boolean => bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -18,7 +20,7 @@ const isGzip = (bytes: Buffer): boolean => bytes.length > 2 && bytes[0] === 0x1f
 export async function getLastGuide(db: Kysely<DB>, providerId: number): Promise<StoredGuide | undefined> {
   const row = await db
     .selectFrom('guides')
-    .select(['etag', 'xml_gzip', 'report', 'generated_at'])
+    .select(['etag', 'xml_gzip', 'report', 'generated_at', 'playlist_gzip', 'playlist_header'])
     .where('provider_id', '=', providerId)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -29,6 +31,12 @@ export async function getLastGuide(db: Kysely<DB>, providerId: number): Promise<
     // Reports stored before they were gzipped are plain JSON.
     report: JSON.parse((isGzip(report) ? await gunzipAsync(report) : report).toString('utf8')),
     generatedAt: row.generated_at,
+    ...(row.playlist_gzip && {
+      playlist: {
+        gzip: Buffer.from(row.playlist_gzip),
+        attrs: (row.playlist_header ?? {}) as Record<string, string>,
+      },
+    }),
   };
 }
 
@@ -43,6 +51,8 @@ export async function saveGuide(db: Kysely<DB>, providerId: number, guide: Store
       xml_gzip: guide.xmlGzip,
       report,
       generated_at: guide.generatedAt,
+      playlist_gzip: guide.playlist?.gzip ?? null,
+      playlist_header: guide.playlist ? JSON.stringify(guide.playlist.attrs) : null,
     })
     .onConflict((oc) =>
       oc.column('provider_id').doUpdateSet((eb) => ({
@@ -50,6 +60,8 @@ export async function saveGuide(db: Kysely<DB>, providerId: number, guide: Store
         xml_gzip: eb.ref('excluded.xml_gzip'),
         report: eb.ref('excluded.report'),
         generated_at: eb.ref('excluded.generated_at'),
+        playlist_gzip: eb.ref('excluded.playlist_gzip'),
+        playlist_header: eb.ref('excluded.playlist_header'),
       })),
     )
     .execute();

@@ -77,6 +77,8 @@ export interface FamilyLeagueMappings {
 export interface Guides {
   etag: string;
   generated_at: Timestamp;
+  playlist_gzip: Buffer | null;
+  playlist_header: Json | null;
   provider_id: number;
   report: Buffer;
   xml_gzip: Buffer;

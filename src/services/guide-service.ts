@@ -1,14 +1,26 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
-import { getLastGuide, saveGuide } from '../db/guides.js';
+import { getLastGuide, saveGuide, type StoredGuide } from '../db/guides.js';
 import type { ProviderRow } from '../db/providers.js';
+import { writeM3uEntries } from '../domain/m3u/index.js';
+import type { PlaylistHeader } from '../domain/types.js';
 import { NotFoundError, ShuttingDownError, UpstreamError } from '../errors.js';
 import type { GeneratedGuide, GuideProvider, MatchReport } from './guide-contracts.js';
 import type { GuideGenerator } from './guide-generator.js';
 import { BEST_GZIP_LEVEL, gzipAgain } from './guide-stages.js';
 import type { ProviderDirectory } from './provider-directory.js';
+
+/** The provider's live channels as the guide names them: each event channel's tvg-id is its guide channel. */
+export interface ServedPlaylist {
+  header: PlaylistHeader;
+  /** The entries as M3U text, without the `#EXTM3U` line. */
+  body(): Iterable<string> | AsyncIterable<string | Buffer>;
+}
 
 export interface ServedGuide {
   etag: string;
@@ -20,7 +32,48 @@ export interface ServedGuide {
   staleReason?: string;
   /** The generation behind it; absent for a guide restored from Postgres. */
   generation?: GeneratedGuide;
+  /** Absent only for a guide stored before playlists were stored with it. */
+  playlist?: ServedPlaylist;
   report: MatchReport;
+}
+
+/** A generation's live entries, event channels carrying their guide channel id. */
+function playlistOf(generation: GeneratedGuide): ServedPlaylist {
+  const { playlist, channelIds } = generation;
+  return {
+    header: playlist.header,
+    *body() {
+      yield* writeM3uEntries(
+        (function* () {
+          for (const entry of playlist.live) {
+            const id = channelIds.get(entry);
+            yield id ? { ...entry, tvgId: id } : entry;
+          }
+        })(),
+      );
+    },
+  };
+}
+
+/** A stored playlist, gunzipped as it is sent. */
+function storedPlaylist(stored: { gzip: Buffer; attrs: Record<string, string> }): ServedPlaylist {
+  return {
+    header: { attrs: stored.attrs },
+    body: () => Readable.from([stored.gzip]).pipe(createGunzip()),
+  };
+}
+
+/** The playlist text, gzipped in zlib's thread pool as it is written. */
+async function gzipPlaylist(playlist: ServedPlaylist): Promise<Buffer> {
+  const out: Buffer[] = [];
+  await pipeline(
+    Readable.from(playlist.body()),
+    createGzip({ level: 6 }),
+    async (gz: AsyncIterable<Buffer>) => {
+      for await (const b of gz) out.push(b);
+    },
+  );
+  return Buffer.concat(out);
 }
 
 export interface GuideServiceDeps {
@@ -114,6 +167,7 @@ export function createGuideService(deps: GuideServiceDeps) {
         generatedAt: generation.generatedAt,
         stale: false,
         generation,
+        playlist: playlistOf(generation),
         report: generation.report,
       };
       // Stored once the answer is on its way: the player never waits for bookkeeping, and on the embedded
@@ -153,6 +207,7 @@ export function createGuideService(deps: GuideServiceDeps) {
         generatedAt: last.generatedAt,
         stale: true,
         staleReason: reason,
+        ...(last.playlist && { playlist: storedPlaylist(last.playlist) }),
         report: last.report as MatchReport,
       };
     }
@@ -197,7 +252,22 @@ export function createGuideService(deps: GuideServiceDeps) {
       deps.logger?.warn({ err, provider: slug }, 'could not compress the guide better');
     }
     if (latest.get(slug) !== served) return;
-    await saveGuide(db, providerId, served).catch((err: unknown) =>
+    const { playlist } = served;
+    const gzip = playlist
+      ? await gzipPlaylist(playlist).catch((err: unknown) => {
+          deps.logger?.warn({ err, provider: slug }, 'could not store the playlist with the guide');
+          return undefined;
+        })
+      : undefined;
+    const stored: StoredGuide = {
+      etag: served.etag,
+      xmlGzip: served.xmlGzip,
+      report: served.report,
+      generatedAt: served.generatedAt,
+      ...(playlist && gzip && { playlist: { gzip, attrs: playlist.header.attrs } }),
+    };
+    if (latest.get(slug) !== served) return;
+    await saveGuide(db, providerId, stored).catch((err: unknown) =>
       deps.logger?.error({ err, provider: slug }, 'could not store the last good guide'),
     );
     if (latest.get(slug) === served) latest.delete(slug);

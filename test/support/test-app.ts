@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,6 +28,10 @@ export interface TestAppOptions {
   now?: () => Date;
   config?: Partial<ServiceConfig & AppConfig>;
   deps?: Partial<AppDeps>;
+  /** Runs on this database (a restart of an app on it) and leaves it for its owner to drop. */
+  testDb?: TestDatabase;
+  /** Where the app and its services log (nowhere without it). */
+  logger?: Logger;
 }
 
 /** The configuration tests build services and apps with; `over` replaces any of it. */
@@ -58,16 +63,21 @@ export function testConfig(over: Partial<ServiceConfig & AppConfig> = {}): Servi
 
 /** The real app and services on a real (scratch) database, listening on a loopback port. */
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
-  const testDb = await createTestDatabase();
+  const testDb = opts.testDb ?? (await createTestDatabase());
   const playlistDir = mkdtempSync(join(tmpdir(), 'epgoat-playlists-'));
   const now = opts.now ?? (() => new Date());
   const config = testConfig({ PLAYLIST_DIR: playlistDir, ...opts.config });
-  const services = buildServices({ database: testDb.database, now, config });
+  const services = buildServices({
+    database: testDb.database,
+    now,
+    config,
+    ...(opts.logger && { logger: opts.logger }),
+  });
   await services.seed();
   const app = await buildApp({
     database: testDb.database,
     adminToken: ADMIN_TOKEN,
-    logger: false,
+    logger: opts.logger ?? false,
     isAllowedPlaylistUrl: (u) => isAllowedPlaylistUrl(u, playlistDir),
     config,
     now,
@@ -87,7 +97,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       await services.guides.idle();
       await services.llm.idle();
       await services.sourceCalls.close();
-      await testDb.drop();
+      if (!opts.testDb) await testDb.drop();
     },
   };
 }

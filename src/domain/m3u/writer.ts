@@ -59,12 +59,14 @@ function writeEntry(entry: PlaylistEntry): string {
   return `${out}${url}\n`;
 }
 
-/**
- * Writes an extended M3U playlist. Entries without a URL are left out: a player cannot use them.
- * Lines end in `\n`; the text is yielded in pieces of about 32 KiB.
- */
-export function* writeM3u(header: PlaylistHeader, entries: Iterable<PlaylistEntry>): Generator<string> {
-  let piece = `#EXTM3U${attributes(Object.entries(header.attrs))}\n`;
+/** The `#EXTM3U` line with the header's attributes. */
+export function writeM3uHeader(header: PlaylistHeader): string {
+  return `#EXTM3U${attributes(Object.entries(header.attrs))}\n`;
+}
+
+/** The entries of an extended M3U playlist without its `#EXTM3U` line, in pieces of about 32 KiB. */
+export function* writeM3uEntries(entries: Iterable<PlaylistEntry>): Generator<string> {
+  let piece = '';
   for (const entry of entries) {
     piece += writeEntry(entry);
     if (piece.length >= PIECE) {
@@ -73,4 +75,13 @@ export function* writeM3u(header: PlaylistHeader, entries: Iterable<PlaylistEntr
     }
   }
   if (piece !== '') yield piece;
+}
+
+/**
+ * Writes an extended M3U playlist. Entries without a URL are left out: a player cannot use them.
+ * Lines end in `\n`; the text is yielded in pieces of about 32 KiB.
+ */
+export function* writeM3u(header: PlaylistHeader, entries: Iterable<PlaylistEntry>): Generator<string> {
+  yield writeM3uHeader(header);
+  yield* writeM3uEntries(entries);
 }

@@ -3,7 +3,7 @@ import { createGunzip } from 'node:zlib';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProviderRow } from '../../db/providers.js';
-import { writeM3u } from '../../domain/m3u/index.js';
+import { writeM3uHeader } from '../../domain/m3u/index.js';
 import { NotFoundError, UnauthorizedError, UpstreamError } from '../../errors.js';
 import type { GuideService } from '../../services/guide-service.js';
 import { tokenMatches } from '../plugins/admin-auth.js';
@@ -121,20 +121,27 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
       const slug = m[1]!;
       await providerFor(opts.provider, slug, request.query.token);
       const guide = await opts.guides.getGuide(slug);
-      const gen = guide.generation;
-      if (!gen) throw new UpstreamError(slug, 'connect', 'the provider playlist is unavailable right now');
+      // From the current generation, or from the last good guide's stored copy while the host is down.
+      const { playlist } = guide;
+      if (!playlist)
+        throw new UpstreamError(slug, 'connect', 'the provider playlist is unavailable right now');
 
       const base = opts.publicBaseUrl ?? `${request.protocol}://${request.host}`;
       const token = request.query.token ? `?token=${encodeURIComponent(request.query.token)}` : '';
       const guideUrl = `${base}/epg/${slug}.xml${token}`;
-      const header = { attrs: { ...gen.playlist.header.attrs, 'url-tvg': guideUrl, 'x-tvg-url': guideUrl } };
-      const entries = gen.playlist.live.map((entry) => {
-        const id = gen.channelIds.get(entry);
-        return id ? { ...entry, tvgId: id } : entry;
-      });
+      const header = { attrs: { ...playlist.header.attrs, 'url-tvg': guideUrl, 'x-tvg-url': guideUrl } };
       reply.type('audio/x-mpegurl; charset=utf-8');
       reply.header('etag', `"p${guide.etag.slice(1)}`);
-      return reply.send(Readable.from(writeM3u(header, entries)));
+      if (guide.stale) reply.header('x-epgoat-stale', 'true');
+      const body = playlist.body();
+      return reply.send(
+        Readable.from(
+          (async function* () {
+            yield writeM3uHeader(header);
+            yield* body;
+          })(),
+        ),
+      );
     },
   );
 };
