@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import proxyAddr from '@fastify/proxy-addr';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -39,7 +40,7 @@ import type { ProviderDirectory } from './services/provider-directory.js';
 import { getProvider } from './db/providers.js';
 
 export type AppConfig = Pick<Config, 'DEFAULT_TIMEZONE' | 'GUIDE_CACHE_TTL_SECONDS' | 'PUBLIC_BASE_URL'> &
-  Partial<Pick<Config, 'ADMIN_RATE_LIMIT_PER_MINUTE'>>;
+  Partial<Pick<Config, 'ADMIN_RATE_LIMIT_PER_MINUTE' | 'TRUSTED_PROXIES'>>;
 
 /**
  * What the app is built from. The services are optional so a test can build only the part it needs: without
@@ -71,7 +72,12 @@ export interface AppDeps {
 
 /** Builds the HTTP app from its parts. Never listens and never reads the environment. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // Forwarded headers are believed from the configured proxies only (the client address, rate limits and logs
+  // follow them too).
+  const proxies = deps.config.TRUSTED_PROXIES ?? [];
+  const trustsProxy = proxies.length > 0 ? proxyAddr.compile(proxies) : () => false;
   const app = Fastify({
+    trustProxy: proxies.length > 0 ? trustsProxy : false,
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
@@ -122,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       provider: providerRow,
       guides,
       cacheSeconds: config.GUIDE_CACHE_TTL_SECONDS,
+      trustsProxy,
       ...(config.PUBLIC_BASE_URL && { publicBaseUrl: config.PUBLIC_BASE_URL }),
     });
   }

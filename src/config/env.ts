@@ -1,3 +1,4 @@
+import proxyAddr from '@fastify/proxy-addr';
 import { z } from 'zod';
 import { isValidTimeZone } from '../domain/time.js';
 
@@ -49,6 +50,25 @@ const envSchema = z.object({
   /** Entries of the made-up playlist the generator rehearses on before the server listens; 0 skips it. */
   REHEARSAL_ENTRIES: z.coerce.number().int().nonnegative().max(200_000).default(6000),
   PUBLIC_BASE_URL: optionalString.pipe(httpUrl.optional()),
+  /**
+   * Reverse proxies whose X-Forwarded-Host/-Proto/-For are believed: addresses, CIDR ranges or `loopback`,
+   * `linklocal`, `uniquelocal`, comma-separated. Empty: none, and no request header chooses the origin that
+   * playlists point players at.
+   */
+  TRUSTED_PROXIES: optionalString
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
+    )
+    .superRefine((list, ctx) => {
+      try {
+        proxyAddr.compile(list);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : 'invalid address' });
+      }
+    }),
   /** Admin API requests one client address may make per minute; failed sign-ins are held to a tenth of it. */
   ADMIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProviderRow } from '../../db/providers.js';
@@ -14,8 +15,33 @@ export interface GuideRoutesOptions {
   provider: (slug: string) => Promise<ProviderRow | undefined>;
   guides: GuideService;
   cacheSeconds: number;
-  /** Origin players reach this service at, for the playlist's `url-tvg`; else taken from the request. */
+  /** Origin players reach this service at, for the playlist's `url-tvg`. */
   publicBaseUrl?: string;
+  /** Whether a peer address is a trusted reverse proxy, whose X-Forwarded-Host/-Proto name the origin. */
+  trustsProxy?: (address: string, hop: number) => boolean;
+}
+
+/**
+ * The origin a playlist's `url-tvg` points players at: PUBLIC_BASE_URL; else what a trusted proxy forwarded;
+ * else the address and port this connection reached. A client's own Host header never chooses it, so a forged
+ * one cannot send players elsewhere through a shared cache.
+ */
+function guideOrigin(request: FastifyRequest, opts: GuideRoutesOptions): string {
+  if (opts.publicBaseUrl) return opts.publicBaseUrl.replace(/\/+$/, '');
+  const socket = request.raw.socket;
+  if (opts.trustsProxy?.(socket.remoteAddress ?? '', 0)) {
+    try {
+      const forwarded = new URL(`${request.protocol}://${request.host}`);
+      if ((forwarded.protocol === 'http:' || forwarded.protocol === 'https:') && forwarded.pathname === '/') {
+        return forwarded.origin;
+      }
+    } catch {
+      // A malformed forwarded host: the connection's own address below.
+    }
+  }
+  const local = (socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+  const host = local.includes(':') ? `[${local}]` : local;
+  return `${request.protocol === 'https' ? 'https' : 'http'}://${host}:${socket.localPort ?? 80}`;
 }
 
 const tokenQuery = z.object({
@@ -126,7 +152,7 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
       if (!playlist)
         throw new UpstreamError(slug, 'connect', 'the provider playlist is unavailable right now');
 
-      const base = opts.publicBaseUrl ?? `${request.protocol}://${request.host}`;
+      const base = guideOrigin(request, opts);
       const token = request.query.token ? `?token=${encodeURIComponent(request.query.token)}` : '';
       const guideUrl = `${base}/epg/${slug}.xml${token}`;
       const header = { attrs: { ...playlist.header.attrs, 'url-tvg': guideUrl, 'x-tvg-url': guideUrl } };
