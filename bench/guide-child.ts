@@ -31,6 +31,10 @@ const config = loadConfig({
   PLAYLIST_DIR: resolve(root, 'config/playlists'),
   ESPN_BASE_URL: upstreamUrl,
   THESPORTSDB_BASE_URL: upstreamUrl,
+  // Playlist limits a benchmark may raise (a whole 200 MB playlist read to its end); unset, the defaults hold.
+  PLAYLIST_MAX_BYTES: process.env.PLAYLIST_MAX_BYTES,
+  PLAYLIST_TIMEOUT_SECONDS: process.env.PLAYLIST_TIMEOUT_SECONDS,
+  PLAYLIST_MAX_ENTRIES: process.env.PLAYLIST_MAX_ENTRIES,
   ...(onPostgres && process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
 });
 const database = await createDatabase({
@@ -68,8 +72,10 @@ const app = await buildApp({
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 
 // Asked over IPC once the parent has fetched the guide (cold, from its own process, as a player would): the
-// generation's figures, after everything it left to store is stored, with this process's peak RSS.
+// generation's figures, after everything it left to store is stored, with this process's peak RSS. 'rss' asks
+// for the peak RSS alone (MB), for when the guide failed and asking for it again would read the playlist again.
 process.on('message', (message) => {
+  if (message === 'rss') process.send?.({ rssMB: Math.round(process.resourceUsage().maxRSS / 1024) });
   if (message !== 'stats') return;
   void (async () => {
     const guide = await services.guides.getGuide(slug);

@@ -3,16 +3,16 @@
 // cold generation of 1,900 and 16,160 guide channels (100,000-entry playlists) on Postgres (with DATABASE_URL)
 // and on embedded PGlite, each in a fresh process asked once from this one, with that process's peak RSS once
 // everything the generation left to store is stored.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { generatePlaylist } from './generate-playlist.js';
+import { compile, start, stop } from './service-process.js';
 
-const here = import.meta.dirname;
 const WRK = ['-t2', '-c50', '-d10s', '--latency'];
 const SHARES = [
   { label: '1,900 channels', share: 0.0074 },
@@ -20,10 +20,6 @@ const SHARES = [
 ];
 const COLD_RUNS = Number(process.env.COLD_RUNS ?? 3);
 const TARGETS = { ratio: 0.5, p99Ms: 50, cold1900Ms: 750, cold16kMs: 3000, rssMB: 600 };
-
-interface Ready {
-  url: string;
-}
 
 /** What a service process tells of its first generation once everything it left to store is stored. */
 interface Stats {
@@ -33,42 +29,6 @@ interface Stats {
   rssMB: number;
   /** The start-up rehearsal before the process listened (REHEARSAL_ENTRIES). */
   rehearsalMs: number;
-}
-
-const root = resolve(here, '..');
-const built = resolve(root, 'dist/.bench/bench');
-
-/**
- * The service and the yardstick run as production runs the service: compiled JavaScript under plain node (no
- * TypeScript loader in their time or memory). Compiled once per benchmark run.
- */
-function compile(): void {
-  const tsc = resolve(root, 'node_modules/typescript/bin/tsc');
-  const out = spawnSync(process.execPath, [tsc, '-p', resolve(root, 'tsconfig.bench.json')], {
-    encoding: 'utf8',
-  });
-  if (out.status !== 0) throw new Error(`tsc -p tsconfig.bench.json failed:\n${out.stdout}${out.stderr}`);
-}
-
-function start(script: string, args: string[]): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn(
-    process.execPath,
-    [resolve(built, script.replace(/\.ts$/, '.js')), '--root', root, ...args],
-    {
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      env: process.env,
-    },
-  );
-  return new Promise((ok, fail) => {
-    let err = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      err += d.toString();
-      if (process.env.CHILD_STDERR) process.stderr.write(d);
-      const line = err.split('\n').find((l) => l.startsWith('{"ready":true'));
-      if (line) ok({ child, ready: JSON.parse(line) as Ready });
-    });
-    child.on('exit', (code) => fail(new Error(`${script} exited ${code}: ${err.slice(-2000)}`)));
-  });
 }
 
 function statsOf(child: ChildProcess): Promise<Stats> {
@@ -85,14 +45,6 @@ async function coldGet(url: string): Promise<{ ms: number; etag: string; gzipByt
   const body = Buffer.from(await res.body.arrayBuffer());
   if (res.statusCode !== 200) throw new Error(`cold GET answered ${res.statusCode}: ${body.toString()}`);
   return { ms: performance.now() - started, etag: String(res.headers.etag), gzipBytes: body.length };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((ok) => {
-    child.removeAllListeners('exit');
-    child.on('exit', () => ok());
-    child.kill('SIGKILL');
-  });
 }
 
 function wrk(url: string, headers: string[]): { rps: number; p99Ms: number; non2xx: number } {

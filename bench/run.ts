@@ -2,6 +2,7 @@
 import { runGuideBench } from './guide-generate.js';
 import { runServeBench } from './guide-serve.js';
 import { runGzipLevels } from './gzip-levels.js';
+import { runHostileBench } from './hostile-playlist.js';
 import { runLlmNicknamesBench } from './llm-nicknames.js';
 import { runParseBench } from './playlist-parse.js';
 import { runXmltvBench } from './xmltv-write.js';
@@ -17,6 +18,7 @@ const SECTIONS: Section[] = [
   { name: 'guide-generate', run: () => runGuideBench() },
   { name: 'gzip-levels', run: () => runGzipLevels() },
   { name: 'guide-serve', run: () => runServeBench() },
+  { name: 'hostile-playlist', run: () => runHostileBench() },
   { name: 'llm-nicknames', run: () => runLlmNicknamesBench() },
 ];
 
