@@ -70,6 +70,20 @@ describe('VOD rules', () => {
   });
 });
 
+describe('provider patterns', () => {
+  it('refuse at save one that backtracks catastrophically, and the process stays responsive', async () => {
+    const res = await request(t.url)
+      .post('/api/providers/nul/patterns')
+      .set(t.auth)
+      .send({ family: 'SLOW', pattern: '^(?<slot>\\d+)(?<payload>(a|a)+)$' });
+    expect(res.status).toBe(400);
+    expect(res.body.problems).toEqual([
+      expect.objectContaining({ field: 'pattern', message: expect.stringMatching(/backtrack/) }),
+    ]);
+    expect((await request(t.url).get('/health/live')).status).toBe(200);
+  });
+});
+
 describe('a DELETE sent with a JSON content type and no body', () => {
   it('is answered as a DELETE, not as a malformed body', async () => {
     await request(t.url)

@@ -2,6 +2,7 @@
 // memory follows what is kept, whatever the input.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureLogs } from '../support/log-capture.js';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -10,6 +11,7 @@ let sent = 0;
 let finished = false;
 let upstream: LoopbackServer;
 let t: TestApp;
+const logs = captureLogs();
 beforeAll(async () => {
   upstream = await startLoopbackServer(async (_req, res) => {
     res.writeHead(200);
@@ -23,7 +25,7 @@ beforeAll(async () => {
     finished = !res.destroyed;
     res.end();
   });
-  t = await startTestApp({ config: { PLAYLIST_MAX_ENTRIES: 5_000 } });
+  t = await startTestApp({ config: { PLAYLIST_MAX_ENTRIES: 5_000 }, logger: logs.logger });
   await request(t.url)
     .post('/api/providers')
     .set(t.auth)
@@ -50,6 +52,9 @@ describe('a playlist past PLAYLIST_MAX_ENTRIES', () => {
     expect(admin.body.message).toMatch(/more than 5000 live entries/);
     expect(finished).toBe(false);
     expect(sent).toBeLessThan(1_000_000);
+    const warned = logs.lines().find((l) => l.msg === 'guide generation failed; trying the last good guide');
+    expect(warned).toMatchObject({ level: 40, provider: 'huge' });
+    expect(String((warned?.err as { message?: string } | undefined)?.message)).toMatch(/more than 5000 live/);
     expect((await request(t.url).get('/health/live')).status).toBe(200);
   });
 });
