@@ -5,6 +5,7 @@ import { slotHead, type DiscoveredFamily } from './discover.js';
 import { recogniseGenericSlot, recogniseTrailingSlot, stripRegionPrefix } from './generic-slot.js';
 import { normalizeName } from './normalize.js';
 import { familyKey } from '../family-leagues.js';
+import { regexInput } from '../regex-input.js';
 
 interface CompiledFamily {
   family: string;
@@ -139,7 +140,9 @@ export function recogniseListed(name: string, families: CompiledFamilies): Recog
   for (const entry of families.entries) {
     const tryName = entry.lead === null || lowerName.startsWith(entry.lead);
     const tryCore = core !== name && (entry.lead === null || lowerCore.startsWith(entry.lead));
-    const m = (tryName ? entry.regex.exec(name) : null) ?? (tryCore ? entry.regex.exec(core) : null);
+    const m =
+      (tryName ? entry.regex.exec(regexInput(name)) : null) ??
+      (tryCore ? entry.regex.exec(regexInput(core)) : null);
     const slot = m?.groups?.slot;
     if (!m || slot === undefined || !/^\d+$/.test(slot)) continue;
     return {

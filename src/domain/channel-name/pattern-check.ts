@@ -4,15 +4,19 @@
 import { checkSync } from 'recheck';
 import { compileFamilies } from './families.js';
 
-// Names are at most a few hundred characters: quadratic backtracking on them is harmless, cubic is not.
+// Regexes see at most MAX_REGEX_INPUT characters (regex-input.ts): quadratic backtracking on them is harmless,
+// cubic is not.
 const MAX_POLYNOMIAL_DEGREE = 2;
 
 /**
  * Why a regex may backtrack for too long on some input (recheck's analysis: exponential, or polynomial of a
- * degree above 2), or null. A pattern the analysis cannot settle in time is left to a bounded trial run.
+ * degree above 2), or null. A pattern the analysis cannot settle in time is refused too: nothing bounds it.
  */
 function backtrackProblem(pattern: string, flags: string): string | null {
   const result = checkSync(pattern, flags, { timeout: 2_000 });
+  if (result.status === 'unknown') {
+    return 'could not be shown to run in bounded time (the analysis gave up); write it more simply';
+  }
   if (result.status !== 'vulnerable') return null;
   const { complexity } = result;
   if (complexity.type === 'exponential')

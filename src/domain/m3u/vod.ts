@@ -1,3 +1,4 @@
+import { regexInput } from '../regex-input.js';
 import type { PlaylistEntry } from '../types.js';
 
 /** A provider's own override: the first rule whose pattern matches the field decides. */
@@ -132,7 +133,7 @@ export function isVodEntry(entry: PlaylistEntry, rules: readonly VodRule[] = [])
     if (re === null) continue;
     const value =
       rule.field === 'url' ? (entry.url ?? '') : rule.field === 'group' ? entry.group : entry.name;
-    if (re.test(value)) return rule.vod;
+    if (re.test(regexInput(value))) return rule.vod;
   }
   if (entry.vodMarker) return true;
   if (entry.attrs.media?.trim().toLowerCase() === 'true') return true;

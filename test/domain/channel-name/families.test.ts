@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileFamilies, recogniseSlot } from '../../../src/domain/channel-name/families.js';
 import { recogniseGenericSlot, stripRegionPrefix } from '../../../src/domain/channel-name/generic-slot.js';
+import { MAX_REGEX_INPUT } from '../../../src/domain/regex-input.js';
 import type { ChannelFamily } from '../../../src/domain/types.js';
 import { defaultFamilies } from './support.js';
 
@@ -24,6 +25,13 @@ describe('compileFamilies', () => {
       payload: 'Lakers vs Celtics',
       source: 'provider',
     });
+  });
+
+  it('runs a provider pattern on the first MAX_REGEX_INPUT characters of a name only', () => {
+    const compiled = compileFamilies([{ family: 'Tail', pattern: `^.*TAIL${TAIL}`, priority: 1 }], []);
+    const name = (pad: number) => `${'x'.repeat(pad)}TAIL 7`;
+    expect(recogniseSlot(name(MAX_REGEX_INPUT - 10), compiled)).toMatchObject({ family: 'Tail', slot: 7 });
+    expect(recogniseSlot(name(MAX_REGEX_INPUT), compiled)?.family).not.toBe('Tail');
   });
 
   it('skips and reports a pattern that does not compile or lacks the slot and payload groups', () => {

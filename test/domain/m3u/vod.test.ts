@@ -4,6 +4,7 @@ import { parseM3u } from '../../../src/domain/m3u/parser.js';
 import type { PlaylistEntry } from '../../../src/domain/types.js';
 import { playlistEntry } from '../../support/playlist-entry.js';
 import { isVodEntry, maybeLive, type VodRule } from '../../../src/domain/m3u/vod.js';
+import { MAX_REGEX_INPUT } from '../../../src/domain/regex-input.js';
 import { corpusPlaylistText, loadCorpusLabels } from '../../support/corpus.js';
 
 function entry(url: string | null, overrides: Partial<PlaylistEntry> = {}): PlaylistEntry {
@@ -67,6 +68,14 @@ describe('isVodEntry', () => {
     expect(isVodEntry(entry('http://host/movie/u/p/2.mkv', { name: 'Friends 24/7' }), rules)).toBe(false);
     expect(isVodEntry(entry('http://host/replay/nba/3.ts'), rules)).toBe(true);
     expect(isVodEntry(entry('http://host/movie/u/p/4.mkv'), rules)).toBe(true);
+  });
+
+  it("runs a rule on the first MAX_REGEX_INPUT characters of a field only, however long the playlist's line", () => {
+    const rules: VodRule[] = [{ field: 'name', pattern: 'REPLAY', vod: true }];
+    const near = `${'x'.repeat(MAX_REGEX_INPUT - 6)}REPLAY`;
+    const far = `${'x'.repeat(MAX_REGEX_INPUT)}REPLAY`;
+    expect(isVodEntry(entry('http://host/live/u/p/1.ts', { name: near }), rules)).toBe(true);
+    expect(isVodEntry(entry('http://host/live/u/p/1.ts', { name: far }), rules)).toBe(false);
   });
 
   it('ignores a rule whose pattern is not a valid regex', () => {
