@@ -1,4 +1,5 @@
 // Runs the benchmark sections in order: `npx tsx bench/run.ts [name-substring ...]`.
+import { runArtBench } from './art-render.js';
 import { runGuideBench } from './guide-generate.js';
 import { runServeBench } from './guide-serve.js';
 import { runGzipLevels } from './gzip-levels.js';
@@ -20,6 +21,7 @@ const SECTIONS: Section[] = [
   { name: 'guide-serve', run: () => runServeBench() },
   { name: 'hostile-playlist', run: () => runHostileBench() },
   { name: 'llm-nicknames', run: () => runLlmNicknamesBench() },
+  { name: 'art-render', run: () => runArtBench() },
 ];
 
 const wanted = process.argv.slice(2);

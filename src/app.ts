@@ -12,6 +12,7 @@ import { registerAdminPage } from './http/routes/admin-page.js';
 import { registerErrorHandler } from './http/plugins/error-handler.js';
 import { refuseUnstorableText } from './http/plugins/text-guard.js';
 import { registerSwagger } from './http/plugins/swagger.js';
+import { artRoutes } from './http/routes/art.js';
 import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { guideRoutes } from './http/routes/guide.js';
@@ -29,6 +30,7 @@ import { toolRoutes } from './http/routes/tools.js';
 import type { Config } from './config/env.js';
 import type { LeagueConfig } from './config/leagues.js';
 import type { ChannelFamily } from './domain/types.js';
+import type { EventArtService } from './services/event-art.js';
 import type { EventsRefresher } from './services/events-refresh.js';
 import type { GuideService } from './services/guide-service.js';
 import type { LlmReview } from './services/llm-review.js';
@@ -68,6 +70,8 @@ export interface AppDeps {
   llmReview?: LlmReview;
   /** Requests per source not yet written, flushed before the cost report reads. */
   sourceCalls?: SourceCallLog;
+  /** Matchup art of stored events; without it there is no /art route. */
+  art?: EventArtService;
 }
 
 /** Builds the HTTP app from its parts. Never listens and never reads the environment. */
@@ -123,6 +127,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const providerRow = (slug: string) => (providers ? providers.get(slug) : getProvider(db, slug));
   await app.register(healthRoutes, { database: deps.database });
   await registerAdminPage(app);
+  if (deps.art) {
+    await app.register(artRoutes, { art: deps.art, defaultTimeZone: config.DEFAULT_TIMEZONE });
+  }
   if (guides) {
     await app.register(guideRoutes, {
       provider: providerRow,

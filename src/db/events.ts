@@ -140,3 +140,7 @@ export async function listStoredEventsByIds(db: Kysely<DB>, ids: readonly number
     .execute();
   return withAliases(db, rows);
 }
+
+export async function getEventRow(db: Kysely<DB>, id: number): Promise<EventRow | undefined> {
+  return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+}

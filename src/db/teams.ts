@@ -248,3 +248,23 @@ export async function softDeleteAlias(db: Kysely<DB>, teamId: number, aliasId: n
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** A stored team as matchup art draws it. */
+export interface ArtTeamRow {
+  id: number;
+  name: string;
+  abbreviation: string | null;
+  logo: string | null;
+  color: string | null;
+  alternate_color: string | null;
+}
+
+/** Teams by id with what their matchup art needs. */
+export async function listTeamsForArt(db: Kysely<DB>, ids: readonly number[]): Promise<ArtTeamRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('teams')
+    .select(['id', 'name', 'abbreviation', 'logo', 'color', 'alternate_color'])
+    .where('id', 'in', ids)
+    .execute();
+}

@@ -194,8 +194,17 @@ export interface TeamAliases {
   team_id: number;
 }
 
+export interface TeamLogos {
+  content_type: string | null;
+  fetched_at: Generated<Timestamp>;
+  image: Buffer | null;
+  url: string;
+}
+
 export interface Teams {
   abbreviation: string | null;
+  alternate_color: string | null;
+  color: string | null;
   espn_id: string | null;
   id: Generated<number>;
   league: string;
@@ -235,6 +244,7 @@ export interface DB {
   schema_migrations: SchemaMigrations;
   source_calls: SourceCalls;
   team_aliases: TeamAliases;
+  team_logos: TeamLogos;
   teams: Teams;
   unmatched_channels: UnmatchedChannels;
 }

@@ -23,6 +23,7 @@ import { createSourceCallLog } from './source-call-log.js';
 import { createMatchChain } from './match-chain.js';
 import { seedReferenceData } from './reference-data.js';
 import { createGuideGenerator } from './guide-generator.js';
+import { createEventArt } from './event-art.js';
 import { createGuideService } from './guide-service.js';
 import { createPlaylistReader } from './playlist-reader.js';
 import { createProviderDirectory } from './provider-directory.js';
@@ -46,7 +47,8 @@ export type ServiceConfig = Pick<
   | 'LLM_DAILY_BUDGET_USD'
   | 'LLM_TIMEOUT_MS'
   | 'LLM_WAIT_MS'
->;
+> &
+  Partial<Pick<Config, 'DATA_DIR'>>;
 
 /** The names of the configured leagues: theirs, their aliases and TheSportsDB's. */
 function lexiconOf(leagues: readonly LeagueConfig[]): LeagueLexicon {
@@ -178,6 +180,22 @@ export function buildServices(deps: {
     ttlMs: config.GUIDE_CACHE_TTL_SECONDS * 1000,
     ...(deps.logger && { logger: deps.logger }),
   });
+  const art = createEventArt({
+    db: deps.database.db,
+    // Logos live on the sources' image hosts; fetched once each and kept, never retried in a request.
+    logos: createHttpClient({
+      source: 'logos',
+      baseUrl: '',
+      timeoutMs: 5_000,
+      retries: 0,
+      maxBodyBytes: 1024 * 1024,
+      onRequest,
+    }),
+    leagues,
+    now: deps.now,
+    ...(config.DATA_DIR && { dir: resolve(config.DATA_DIR, 'art') }),
+    ...(deps.logger && { logger: deps.logger }),
+  });
   return {
     /** Writes the checked-in leagues and family mappings; run once at start, before serving. */
     seed: () => seedReferenceData(deps.database.db, leagues, familyMappings),
@@ -191,6 +209,7 @@ export function buildServices(deps: {
     generator,
     providers,
     guides,
+    art,
     llm,
     llmReview: createLlmReview({ db: deps.database.db, forget: (id) => matcher.forgetDecision(id) }),
     /** Requests per source and day, written every few seconds; flush before reading or closing. */

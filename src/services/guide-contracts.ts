@@ -14,6 +14,8 @@ export interface GuideProvider {
   playlistUrl: string;
   timezone: string;
   settings: { sportEmoji?: boolean; includeLive?: boolean; vodRules?: VodRule[] };
+  /** Origin players reach this service at: matched events' programmes point their icon at its /art route. */
+  artBase?: string;
 }
 
 /** A live entry of the playlist as its name reads; `channelId` is null for what is not an event or placeholder. */

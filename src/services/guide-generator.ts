@@ -136,6 +136,7 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
         timeZone: provider.timezone,
         sports: deps.sports,
         emoji: provider.settings.sportEmoji ?? false,
+        ...(provider.artBase && { eventArt: artUrl(provider.artBase, provider.timezone) }),
       });
       const written = await timed(times, 'write', () => writeGuide(channels, scheduler, provider));
       const report = await timed(times, 'report', () => reportOf(provider, now, playlist, lineup, matched));
@@ -214,6 +215,13 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
   }
 
   return { generate, rehearse, preview };
+}
+
+/** A stored event's matchup art on the provider's clock (events from elsewhere keep their own image). */
+function artUrl(base: string, timeZone: string) {
+  const zone = encodeURIComponent(timeZone);
+  return (event: { id: string }) =>
+    /^\d+$/.test(event.id) ? `${base}/art/${event.id}.png?tz=${zone}` : undefined;
 }
 
 /** The bytes in 64 KiB pieces, as a response body arrives. */

@@ -134,6 +134,8 @@ export function createGuideService(deps: GuideServiceDeps) {
   const lastGood = new LRUCache<string, ServedGuide>({ max: deps.maxProviders ?? 500 });
   /** Why the last generation of a provider without any guide failed, for the answer that says so. */
   const lastFailure = new Map<string, UpstreamError>();
+  /** The origin players last reached each provider's guide at, for the links the guide carries. */
+  const origins = new Map<string, string>();
   /** Aborted by close(): requests waiting for a first guide are answered at once, nothing new starts. */
   const closing = new AbortController();
 
@@ -152,7 +154,8 @@ export function createGuideService(deps: GuideServiceDeps) {
   async function produce(slug: string): Promise<ServedGuide> {
     const row = await deps.providers.get(slug);
     if (!row) throw new NotFoundError(`no provider '${slug}'`);
-    const provider = toGuideProvider(row);
+    const origin = origins.get(slug);
+    const provider = { ...toGuideProvider(row), ...(origin && { artBase: origin }) };
     try {
       const generation = await deps.generator.generate(provider);
       // A generation that ends during shutdown is abandoned: the database is closing under it.
@@ -292,9 +295,13 @@ export function createGuideService(deps: GuideServiceDeps) {
   }
 
   return {
-    /** The current guide of a provider; only the very first request for it waits for a generation. */
-    async getGuide(slug: string): Promise<ServedGuide> {
+    /**
+     * The current guide of a provider; only the very first request for it waits for a generation. `origin` is
+     * where the asking player reached this service: the next guide's links (matchup art) point there.
+     */
+    async getGuide(slug: string, origin?: string): Promise<ServedGuide> {
       asked.set(slug, now());
+      if (origin) origins.set(slug, origin);
       // While shutting down, a guide in hand is served as it is; nothing new is generated.
       const current = closing.signal.aborted ? cache.get(slug) : undefined;
       if (current) return current;

@@ -84,6 +84,8 @@ export async function loadTeamBook(db: Kysely<DB>, league: string): Promise<Team
           name: team.name,
           abbreviation: team.abbreviation,
           logo: team.logo,
+          color: team.color ?? null,
+          alternate_color: team.alternateColor ?? null,
           espn_id: espn ? team.id : team.espnId,
           thesportsdb_id: espn ? null : team.id,
         });
@@ -99,6 +101,10 @@ export async function loadTeamBook(db: Kysely<DB>, league: string): Promise<Team
         )
           set.abbreviation = team.abbreviation;
         if ((espn || row.logo === null) && team.logo && team.logo !== row.logo) set.logo = team.logo;
+        if ((espn || row.color === null) && team.color && team.color !== row.color) {
+          set.color = team.color;
+          set.alternate_color = team.alternateColor ?? null;
+        }
         if (Object.keys(set).length > 0) {
           await updateTeam(db, row.id, set);
           row = { ...row, ...set } as TeamRow;

@@ -17,6 +17,9 @@ export const espnTeamSchema = z.object({
   logo: text,
   /** ...the teams endpoint a list. */
   logos: z.array(z.object({ href: z.string() })).nullish(),
+  /** `552583`: hex without `#`. */
+  color: text,
+  alternateColor: text,
 });
 export type EspnTeam = z.infer<typeof espnTeamSchema>;
 

@@ -1,4 +1,5 @@
 import type { LeagueConfig, Sport } from '../config/leagues.js';
+import { hexColour } from '../domain/art/colour.js';
 import { teamAliases, type TeamRecord } from '../domain/matching/index.js';
 import type { SportEvent } from '../domain/types.js';
 import { UpstreamError } from '../errors.js';
@@ -76,6 +77,8 @@ function toTeamRecord(team: EspnTeam, league: LeagueConfig): TeamRecord {
     abbreviation: nonEmpty(team.abbreviation),
     location: nonEmpty(team.location),
     logo: nonEmpty(team.logo) ?? nonEmpty(team.logos?.[0]?.href),
+    color: hexColour(team.color),
+    alternateColor: hexColour(team.alternateColor),
     espnId: team.id,
     aliases: teamAliases({ ...team, displayName: name }),
   };

@@ -64,6 +64,8 @@ export interface HttpClientOptions {
 
 export interface HttpClient {
   getJson(pathAndQuery: string): Promise<unknown>;
+  /** The body of an absolute URL (a logo on another host) with its content type; errors name only the origin. */
+  getBytes(url: string): Promise<{ bytes: Buffer; contentType: string }>;
   stats(): SourceStats;
 }
 
@@ -114,7 +116,21 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     return `GET ${scrub(pathAndQuery.split('?')[0] ?? '')}`;
   }
 
-  async function attemptOnce(url: string, label: string): Promise<Attempt<unknown>> {
+  /** JSON, or a `bad-body` failure naming the size. */
+  function asJson(bytes: Buffer, label: string, status: number): Attempt<unknown> {
+    try {
+      return { kind: 'done', value: JSON.parse(bytes.toString('utf8')) as unknown };
+    } catch {
+      const msg = `${label}: answer is not JSON (${bytes.length} bytes)`;
+      return { kind: 'fail', error: new UpstreamError(source, 'bad-body', msg, status) };
+    }
+  }
+
+  async function attemptOnce<T>(
+    url: string,
+    label: string,
+    read: (bytes: Buffer, label: string, status: number, contentType: string) => Attempt<T>,
+  ): Promise<Attempt<T>> {
     const deadline = createDeadline(timeoutMs);
     opts.onRequest?.(source);
     try {
@@ -135,12 +151,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       if (tooLarge) return tooLarge;
       const decoded = decodeBody(source, res.body, headerValue(res.headers, 'content-encoding'));
       const bytes = await readCapped(source, decoded, maxBodyBytes, label);
-      try {
-        return { kind: 'done', value: JSON.parse(bytes.toString('utf8')) as unknown };
-      } catch {
-        const msg = `${label}: answer is not JSON (${bytes.length} bytes)`;
-        return { kind: 'fail', error: new UpstreamError(source, 'bad-body', msg, res.statusCode) };
-      }
+      return read(bytes, label, res.statusCode, headerValue(res.headers, 'content-type') ?? '');
     } catch (err) {
       return failure(source, err, deadline, label, timeoutMs);
     } finally {
@@ -148,13 +159,15 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     }
   }
 
-  async function callWithRetries(pathAndQuery: string): Promise<unknown> {
-    const url = joinUrl(opts.baseUrl, pathAndQuery);
-    const label = describe(pathAndQuery);
+  async function callWithRetries<T>(
+    url: string,
+    label: string,
+    read: (bytes: Buffer, label: string, status: number, contentType: string) => Attempt<T>,
+  ): Promise<T> {
     return withRetries(
       async () => {
         if (limiter && (await limiter.acquire()) > 0) counters.throttled += 1;
-        return attemptOnce(url, label);
+        return attemptOnce(url, label, read);
       },
       {
         retries,
@@ -169,25 +182,46 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     );
   }
 
+  /** One call through the breaker, retried as configured. */
+  async function call<T>(
+    url: string,
+    label: string,
+    read: (bytes: Buffer, label: string, status: number, contentType: string) => Attempt<T>,
+  ): Promise<T> {
+    counters.calls += 1;
+    if (!breaker.tryAcquire()) {
+      counters.failures += 1;
+      const msg = `circuit open after ${breakerOpts.failureThreshold} consecutive failures`;
+      throw new UpstreamError(source, 'circuit-open', msg);
+    }
+    try {
+      const value = await callWithRetries(url, label, read);
+      breaker.onSuccess();
+      return value;
+    } catch (err) {
+      const error = toUpstreamError(source, err, { label });
+      counters.failures += 1;
+      if (countsAgainstBreaker(error)) breaker.onFailure();
+      else breaker.onSuccess();
+      throw error;
+    }
+  }
+
   return {
-    async getJson(pathAndQuery) {
-      counters.calls += 1;
-      if (!breaker.tryAcquire()) {
-        counters.failures += 1;
-        const msg = `circuit open after ${breakerOpts.failureThreshold} consecutive failures`;
-        throw new UpstreamError(source, 'circuit-open', msg);
-      }
+    getJson(pathAndQuery) {
+      return call(joinUrl(opts.baseUrl, pathAndQuery), describe(pathAndQuery), asJson);
+    },
+    getBytes(url) {
+      let label = 'GET <invalid URL>';
       try {
-        const value = await callWithRetries(pathAndQuery);
-        breaker.onSuccess();
-        return value;
-      } catch (err) {
-        const error = toUpstreamError(source, err, { label: describe(pathAndQuery) });
-        counters.failures += 1;
-        if (countsAgainstBreaker(error)) breaker.onFailure();
-        else breaker.onSuccess();
-        throw error;
+        label = `GET ${new URL(url).origin}`;
+      } catch {
+        // Refused below by the request itself.
       }
+      return call(url, label, (bytes, _label, _status, contentType) => ({
+        kind: 'done',
+        value: { bytes, contentType },
+      }));
     },
     stats() {
       return {

@@ -57,6 +57,9 @@ export const tsdbTeamSchema = z.object({
   strLeague: field,
   strBadge: field,
   strLogo: field,
+  /** `#EF0107` */
+  strColour1: field,
+  strColour2: field,
 });
 export type TsdbTeam = z.infer<typeof tsdbTeamSchema>;
 

@@ -1,5 +1,6 @@
 import type { LeagueConfig, Sport } from '../config/leagues.js';
 import { teamAliases, type TeamRecord } from '../domain/matching/index.js';
+import { hexColour } from '../domain/art/colour.js';
 import { addDays, daysOverlapping, startOfLocalDay } from '../domain/time.js';
 import type { SportEvent } from '../domain/types.js';
 import { UpstreamError } from '../errors.js';
@@ -162,6 +163,8 @@ function toTeamRecord(t: TsdbTeam, leagues: readonly LeagueConfig[]): TeamRecord
     abbreviation: t.strTeamShort,
     location: t.strLocation,
     logo: t.strBadge ?? t.strLogo,
+    color: hexColour(t.strColour1),
+    alternateColor: hexColour(t.strColour2),
     espnId: t.idESPN,
     aliases: teamAliases({
       strTeam: t.strTeam,

@@ -9,6 +9,9 @@ import type { FakeSportsApi } from '../support/fake-sports-api.js';
 import { loadCorpusEvents, startFakeSportsApi } from '../support/fake-sports-api.js';
 import type { TestApp } from '../support/test-app.js';
 import { startTestApp } from '../support/test-app.js';
+import { hasXmllint, validateWithXmllint, warnMissingValidators } from '../support/xmltv-validate.js';
+
+warnMissingValidators();
 
 interface ReportRow {
   channelId: string | null;
@@ -142,6 +145,35 @@ describe('matching the development corpus end to end', () => {
       expect(live, row.name).toHaveLength(1);
       expect(live[0]!['@_start'], row.name).toBe(formatXmltvTime(new Date(row.event!.startsAt), TZ));
     }
+  });
+
+  it("points every matched channel's programmes at the event's matchup art, which answers a PNG", async () => {
+    const parser = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'programme' });
+    const doc = parser.parse(xml) as {
+      tv: { programme: { '@_channel': string; icon?: { '@_src': string } }[] };
+    };
+    const matched = report.filter((r) => r.status === 'matched');
+    for (const row of matched) {
+      const icons = new Set(
+        doc.tv.programme.filter((p) => p['@_channel'] === row.channelId).map((p) => p.icon?.['@_src']),
+      );
+      const art = `${t.url}/art/${row.event!.id}.png?tz=${encodeURIComponent(TZ)}`;
+      expect([...icons], row.name).toEqual([art]);
+    }
+    const unmatched = report.find((r) => r.status !== 'matched' && r.channelId);
+    if (unmatched) {
+      const own = doc.tv.programme.filter((p) => p['@_channel'] === unmatched.channelId);
+      expect(own.every((p) => !p.icon?.['@_src'].includes('/art/'))).toBe(true);
+    }
+    const png = await request(t.url).get(new URL(`${t.url}/art/${matched[0]!.event!.id}.png`).pathname);
+    expect(png.status).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+  });
+
+  it.skipIf(!hasXmllint)('stays valid against the XMLTV DTD with the art links', () => {
+    expect(xml).toContain('/art/');
+    const r = validateWithXmllint(xml);
+    expect(r.ok, r.output).toBe(true);
   });
 
   it('answers a second generation of the same guide from the match cache, with no source call', async () => {

@@ -14,6 +14,9 @@ export interface TeamRecord {
   abbreviation: string | null;
   location: string | null;
   logo: string | null;
+  /** The team's colours as `rrggbb` (ESPN's `color`/`alternateColor`, TheSportsDB's `strColour1`/`2`). */
+  color?: string | null;
+  alternateColor?: string | null;
   /** ESPN's id for the team when known (TheSportsDB carries it as `idESPN`). */
   espnId: string | null;
   /** Normalised aliases (see `teamAliases`), the full name first. */

@@ -50,6 +50,8 @@ export interface ScheduleOptions {
   sports: SportsConfig;
   /** Put the sport's emoji before event titles (default false). */
   emoji?: boolean;
+  /** The icon of a matched event's programmes (its matchup art); else the event's image or the channel logo. */
+  eventArt?: (event: SportEvent) => string | undefined;
 }
 
 export type ProgrammeKind = 'pre' | 'live' | 'post' | 'day' | 'filler';
@@ -119,7 +121,7 @@ export function createScheduler(opts: ScheduleOptions): Scheduler {
       details: eventDetails(parsed, event, league),
       categories: categoriesFor(sport.profile.categories, league, false),
       eventCategories: categoriesFor(sport.profile.categories, league, true),
-      icon: event?.image ?? channel.icon ?? undefined,
+      icon: (event && opts.eventArt?.(event)) ?? event?.image ?? channel.icon ?? undefined,
       key: event ? `event:${event.id}` : `name:${channel.id}:${base}`,
       sport,
     };

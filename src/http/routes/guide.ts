@@ -96,7 +96,7 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
       const slug = m[1]!;
       const gzFile = m[2] !== undefined;
       const provider = await providerFor(opts.provider, slug, request.query.token);
-      const guide = await opts.guides.getGuide(slug);
+      const guide = await opts.guides.getGuide(slug, guideOrigin(request, opts));
 
       reply.header('etag', guide.etag);
       reply.header(
@@ -146,13 +146,13 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
       if (!m) throw new NotFoundError(`no playlist at ${request.params.file}`);
       const slug = m[1]!;
       await providerFor(opts.provider, slug, request.query.token);
-      const guide = await opts.guides.getGuide(slug);
+      const base = guideOrigin(request, opts);
+      const guide = await opts.guides.getGuide(slug, base);
       // From the current generation, or from the last good guide's stored copy while the host is down.
       const { playlist } = guide;
       if (!playlist)
         throw new UpstreamError(slug, 'connect', 'the provider playlist is unavailable right now');
 
-      const base = guideOrigin(request, opts);
       const token = request.query.token ? `?token=${encodeURIComponent(request.query.token)}` : '';
       const guideUrl = `${base}/epg/${slug}.xml${token}`;
       const header = { attrs: { ...playlist.header.attrs, 'url-tvg': guideUrl, 'x-tvg-url': guideUrl } };
