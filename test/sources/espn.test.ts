@@ -77,7 +77,7 @@ describe('mapEspnScoreboard on a recorded NHL scoreboard', () => {
     }
   });
 
-  it('collects each team once, with logo and aliases', () => {
+  it('collects each team once, with logo, colours and aliases', () => {
     expect(new Set(teams.map((t) => t.id)).size).toBe(teams.length);
     const pens = teams.find((t) => t.id === '16');
     expect(pens).toMatchObject({
@@ -88,6 +88,8 @@ describe('mapEspnScoreboard on a recorded NHL scoreboard', () => {
       abbreviation: 'PIT',
       location: 'Pittsburgh',
       logo: 'https://a.espncdn.com/i/teamlogos/nhl/500/scoreboard/pit.png',
+      color: '231f20',
+      alternateColor: 'f0b128',
       espnId: '16',
     });
     expect(pens?.aliases).toEqual(expect.arrayContaining(['pittsburgh penguins', 'penguins', 'pit']));

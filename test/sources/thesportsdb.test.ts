@@ -147,6 +147,8 @@ describe('mapTsdbTeams', () => {
       abbreviation: 'ARS',
       espnId: '359',
       logo: 'https://r2.thesportsdb.com/images/media/team/badge/uyhbfe1612467038.png',
+      color: 'ef0107',
+      alternateColor: 'fbffff',
     });
     expect(arsenal?.aliases[0]).toBe('arsenal');
     expect(arsenal?.aliases).toEqual(
