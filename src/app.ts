@@ -31,6 +31,8 @@ import type { Config } from './config/env.js';
 import type { LeagueConfig } from './config/leagues.js';
 import type { ChannelFamily } from './domain/types.js';
 import type { EventArtService } from './services/event-art.js';
+import type { Metrics } from './services/metrics.js';
+import { metricsRoutes } from './http/routes/metrics.js';
 import type { EventsRefresher } from './services/events-refresh.js';
 import type { GuideService } from './services/guide-service.js';
 import type { LlmReview } from './services/llm-review.js';
@@ -42,7 +44,7 @@ import type { ProviderDirectory } from './services/provider-directory.js';
 import { getProvider } from './db/providers.js';
 
 export type AppConfig = Pick<Config, 'DEFAULT_TIMEZONE' | 'GUIDE_CACHE_TTL_SECONDS' | 'PUBLIC_BASE_URL'> &
-  Partial<Pick<Config, 'ADMIN_RATE_LIMIT_PER_MINUTE' | 'TRUSTED_PROXIES'>>;
+  Partial<Pick<Config, 'ADMIN_RATE_LIMIT_PER_MINUTE' | 'TRUSTED_PROXIES' | 'METRICS_TOKEN'>>;
 
 /**
  * What the app is built from. The services are optional so a test can build only the part it needs: without
@@ -72,6 +74,8 @@ export interface AppDeps {
   sourceCalls?: SourceCallLog;
   /** Matchup art of stored events; without it there is no /art route. */
   art?: EventArtService;
+  /** Prometheus metrics; without them there is no /metrics route. */
+  metrics?: Metrics;
 }
 
 /** Builds the HTTP app from its parts. Never listens and never reads the environment. */
@@ -116,6 +120,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
 
+  const { metrics } = deps;
+  if (metrics) {
+    app.addHook('onResponse', async (request, reply) => {
+      metrics.request(
+        request.method,
+        request.routeOptions.url ?? 'unrouted',
+        reply.statusCode,
+        reply.elapsedTime / 1000,
+      );
+    });
+  }
+
   const { db } = deps.database;
   const { guides, config } = deps;
   // Any admin change to a provider shows in its next guide.
@@ -126,6 +142,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { providers } = deps;
   const providerRow = (slug: string) => (providers ? providers.get(slug) : getProvider(db, slug));
   await app.register(healthRoutes, { database: deps.database });
+  if (metrics) {
+    await app.register(metricsRoutes, {
+      metrics,
+      ...(deps.config.METRICS_TOKEN && { token: deps.config.METRICS_TOKEN }),
+    });
+  }
   await registerAdminPage(app);
   if (deps.art) {
     await app.register(artRoutes, { art: deps.art, defaultTimeZone: config.DEFAULT_TIMEZONE });

@@ -69,6 +69,8 @@ const envSchema = z.object({
         ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : 'invalid address' });
       }
     }),
+  /** Bearer token for GET /metrics; unset, metrics answer loopback clients only. */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16).optional()),
   /** Admin API requests one client address may make per minute; failed sign-ins are held to a tenth of it. */
   ADMIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 });

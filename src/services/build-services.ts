@@ -24,6 +24,8 @@ import { createMatchChain } from './match-chain.js';
 import { seedReferenceData } from './reference-data.js';
 import { createGuideGenerator } from './guide-generator.js';
 import { createEventArt } from './event-art.js';
+import { createMetrics } from './metrics.js';
+import { llmCostsByDay } from '../db/llm-calls.js';
 import { createGuideService } from './guide-service.js';
 import { createPlaylistReader } from './playlist-reader.js';
 import { createProviderDirectory } from './provider-directory.js';
@@ -82,26 +84,26 @@ export function buildServices(deps: {
     onError: (err) => deps.logger?.warn({ err }, 'could not record source calls'),
   });
   const onRequest = (source: string) => calls.count(source);
-  const espn = createEspnClient({
-    http: createHttpClient({
-      source: 'espn',
-      baseUrl: config.ESPN_BASE_URL,
-      timeoutMs: 10_000,
-      retries: 2,
-      onRequest,
-    }),
+  const espnHttp = createHttpClient({
+    source: 'espn',
+    baseUrl: config.ESPN_BASE_URL,
+    timeoutMs: 10_000,
+    retries: 2,
+    onRequest,
+  });
+  const espn = createEspnClient({ http: espnHttp });
+  const tsdbHttp = createHttpClient({
+    source: 'thesportsdb',
+    baseUrl: config.THESPORTSDB_BASE_URL,
+    timeoutMs: 10_000,
+    retries: 2,
+    // The free tier allows 30 requests a minute; the key sits in the URL path.
+    rateLimit: { perMinute: 30 },
+    secrets: [config.THESPORTSDB_API_KEY],
+    onRequest,
   });
   const tsdb = createTheSportsDbClient({
-    http: createHttpClient({
-      source: 'thesportsdb',
-      baseUrl: config.THESPORTSDB_BASE_URL,
-      timeoutMs: 10_000,
-      retries: 2,
-      // The free tier allows 30 requests a minute; the key sits in the URL path.
-      rateLimit: { perMinute: 30 },
-      secrets: [config.THESPORTSDB_API_KEY],
-      onRequest,
-    }),
+    http: tsdbHttp,
     apiKey: config.THESPORTSDB_API_KEY,
     leagues,
   });
@@ -172,8 +174,28 @@ export function buildServices(deps: {
     now: deps.now,
     ...(deps.logger && { logger: deps.logger }),
   });
+  // Logos live on the sources' image hosts; fetched once each and kept, never retried in a request.
+  const logosHttp = createHttpClient({
+    source: 'logos',
+    baseUrl: '',
+    timeoutMs: 5_000,
+    retries: 0,
+    maxBodyBytes: 1024 * 1024,
+    onRequest,
+  });
+  const metrics = createMetrics({
+    sources: () => [espnHttp.stats(), tsdbHttp.stats(), logosHttp.stats()],
+    guideTimes: () => guides.guideTimes(),
+    llmToday: async () => {
+      const day = deps.now().toISOString().slice(0, 10);
+      const [today] = await llmCostsByDay(deps.database.db, day, day);
+      return today ?? { calls: 0, inputTokens: 0, outputTokens: 0, usd: 0 };
+    },
+    now: deps.now,
+  });
   const providers = createProviderDirectory({ db: deps.database.db });
   const guides = createGuideService({
+    metrics,
     db: deps.database.db,
     generator,
     providers,
@@ -182,15 +204,7 @@ export function buildServices(deps: {
   });
   const art = createEventArt({
     db: deps.database.db,
-    // Logos live on the sources' image hosts; fetched once each and kept, never retried in a request.
-    logos: createHttpClient({
-      source: 'logos',
-      baseUrl: '',
-      timeoutMs: 5_000,
-      retries: 0,
-      maxBodyBytes: 1024 * 1024,
-      onRequest,
-    }),
+    logos: logosHttp,
     leagues,
     now: deps.now,
     ...(config.DATA_DIR && { dir: resolve(config.DATA_DIR, 'art') }),
@@ -210,6 +224,7 @@ export function buildServices(deps: {
     providers,
     guides,
     art,
+    metrics,
     llm,
     llmReview: createLlmReview({ db: deps.database.db, forget: (id) => matcher.forgetDecision(id) }),
     /** Requests per source and day, written every few seconds; flush before reading or closing. */

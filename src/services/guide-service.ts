@@ -13,6 +13,7 @@ import { NotFoundError, ShuttingDownError, UpstreamError } from '../errors.js';
 import type { GeneratedGuide, GuideProvider, MatchReport } from './guide-contracts.js';
 import type { GuideGenerator } from './guide-generator.js';
 import { BEST_GZIP_LEVEL, gzipAgain } from './guide-stages.js';
+import type { Metrics } from './metrics.js';
 import type { ProviderDirectory } from './provider-directory.js';
 
 /** The provider's live channels as the guide names them: each event channel's tvg-id is its guide channel. */
@@ -91,6 +92,7 @@ export interface GuideServiceDeps {
   logger?: Pick<Logger, 'warn' | 'info' | 'error'>;
   /** Milliseconds on the service's clock (default performance.now). */
   now?: () => number;
+  metrics?: Pick<Metrics, 'generated' | 'failed' | 'cache'>;
 }
 
 export function toGuideProvider(row: ProviderRow): GuideProvider {
@@ -136,6 +138,8 @@ export function createGuideService(deps: GuideServiceDeps) {
   const lastFailure = new Map<string, UpstreamError>();
   /** The origin players last reached each provider's guide at, for the links the guide carries. */
   const origins = new Map<string, string>();
+  /** When each provider's current guide (fresh or stale) was made. */
+  const servedTimes = new Map<string, Date>();
   /** Aborted by close(): requests waiting for a first guide are answered at once, nothing new starts. */
   const closing = new AbortController();
 
@@ -164,6 +168,7 @@ export function createGuideService(deps: GuideServiceDeps) {
         { provider: slug, stageMs: generation.timings, bytes: generation.xmlGzip.length },
         'guide generated',
       );
+      deps.metrics?.generated(slug, generation.timings, generation.report);
       const served: ServedGuide = {
         etag: generation.etag,
         xmlGzip: generation.xmlGzip,
@@ -191,6 +196,7 @@ export function createGuideService(deps: GuideServiceDeps) {
     } catch (err) {
       if (err instanceof NotFoundError || err instanceof ShuttingDownError) throw err;
       deps.logger?.warn({ err, provider: slug }, 'guide generation failed; trying the last good guide');
+      deps.metrics?.failed(slug);
       const reason = err instanceof Error ? err.message : String(err);
       const kept = lastGood.get(slug);
       if (kept) return { ...kept, stale: true, staleReason: reason };
@@ -228,6 +234,7 @@ export function createGuideService(deps: GuideServiceDeps) {
     noDeleteOnFetchRejection: true,
     fetchMethod: async (slug, _current, { options }) => {
       const served = await produce(slug);
+      servedTimes.set(slug, served.generatedAt);
       if (served.stale) {
         // Exponential backoff while the provider keeps failing: 30 s, 60 s, 120 s... up to maxRetryMs.
         const n = (failures.get(slug) ?? 0) + 1;
@@ -305,6 +312,10 @@ export function createGuideService(deps: GuideServiceDeps) {
       // While shutting down, a guide in hand is served as it is; nothing new is generated.
       const current = closing.signal.aborted ? cache.get(slug) : undefined;
       if (current) return current;
+      if (deps.metrics) {
+        const held = cache.has(slug) ? 'hit' : cache.peek(slug, { allowStale: true }) ? 'stale' : 'miss';
+        deps.metrics.cache(held);
+      }
       const served = await untilClosed(cache.fetch(slug)).catch((err: unknown) => {
         if (err instanceof NotFoundError || err instanceof ShuttingDownError) throw err;
         return undefined;
@@ -320,11 +331,17 @@ export function createGuideService(deps: GuideServiceDeps) {
     invalidate(slug: string): void {
       cache.delete(slug);
       failures.delete(slug);
+      servedTimes.delete(slug);
     },
     /** After a change that serves every provider (a team alias): each guide is made again on its next request. */
     invalidateAll(): void {
       cache.clear();
       failures.clear();
+      servedTimes.clear();
+    },
+    /** When each provider's current guide was made. */
+    guideTimes(): Iterable<[string, Date]> {
+      return servedTimes.entries();
     },
     refreshDue,
     /**
