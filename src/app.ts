@@ -32,6 +32,7 @@ import type { LeagueConfig } from './config/leagues.js';
 import type { ChannelFamily } from './domain/types.js';
 import type { EventArtService } from './services/event-art.js';
 import type { Metrics } from './services/metrics.js';
+import type { ChangeFeed } from './services/change-feed.js';
 import { metricsRoutes } from './http/routes/metrics.js';
 import type { EventsRefresher } from './services/events-refresh.js';
 import type { GuideService } from './services/guide-service.js';
@@ -76,6 +77,8 @@ export interface AppDeps {
   art?: EventArtService;
   /** Prometheus metrics; without them there is no /metrics route. */
   metrics?: Metrics;
+  /** Tells the other instances on the database of each admin change. */
+  changes?: Pick<ChangeFeed, 'announce'>;
 }
 
 /** Builds the HTTP app from its parts. Never listens and never reads the environment. */
@@ -134,10 +137,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const { db } = deps.database;
   const { guides, config } = deps;
-  // Any admin change to a provider shows in its next guide.
+  // Any admin change to a provider shows in its next guide, on this instance and on the others.
   const invalidate = (slug: string) => {
     deps.providers?.invalidate(slug);
     guides?.invalidate(slug);
+    deps.changes?.announce(slug);
   };
   const { providers } = deps;
   const providerRow = (slug: string) => (providers ? providers.get(slug) : getProvider(db, slug));
@@ -193,7 +197,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(teamRoutes, {
         db,
         leagues: deps.leagues,
-        invalidateAll: () => guides?.invalidateAll(),
+        invalidateAll: () => {
+          guides?.invalidateAll();
+          deps.changes?.announce(null);
+        },
       });
       await admin.register(reviewQueueRoutes, {
         db,

@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   const now = () => new Date();
   const services = buildServices({ database, config, now, logger });
   await services.seed();
+  // Admin changes made through other instances on the same database reach this one's caches.
+  await services.changes.start();
 
   // First start: register the bundled demo provider so the guide works at once. Once registered (even if an
   // admin deleted it since), it is left alone.
@@ -114,6 +116,7 @@ async function main(): Promise<void> {
       .then(() => services.guides.idle())
       .then(() => services.llm.idle())
       .then(() => services.sourceCalls.close())
+      .then(() => services.changes.close())
       .then(() => database.close())
       .then(() => {
         logger.info('stopped');

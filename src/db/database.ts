@@ -19,6 +19,13 @@ export interface Database {
   withLockedScript<T>(lockKey: number, fn: (exec: ScriptRunner) => Promise<T>): Promise<T>;
   /** Tries to take a session advisory lock without waiting; returns a release function, or null when taken. */
   tryLock(lockKey: number): Promise<(() => Promise<void>) | null>;
+  /**
+   * Calls `onMessage` with the payload of every NOTIFY on `channel`, from any connection to this database, until
+   * the returned function is called. On Postgres it holds a connection of its own and reconnects after a loss.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /** NOTIFY `channel` with `payload`. */
+  notify(channel: string, payload: string): Promise<void>;
   close(): Promise<void>;
   /** Embedded only: the data directory as a tarball, to start other embedded databases from. */
   dumpSnapshot?: () => Promise<Blob>;
@@ -91,6 +98,38 @@ function createPostgres(url: string, opts: DatabaseOptions): Database {
         }
       };
     },
+    async listen(channel, onMessage) {
+      let stopped = false;
+      let client: pg.Client | null = null;
+      const connect = async (): Promise<void> => {
+        const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+        const retry = () => {
+          if (client === c) client = null;
+          c.removeAllListeners('notification');
+          void c.end().catch(() => undefined);
+          if (!stopped) setTimeout(() => void connect().catch(retry), 1000).unref();
+        };
+        c.on('error', retry);
+        c.on('notification', (n) => {
+          if (n.channel === channel) onMessage(n.payload ?? '');
+        });
+        try {
+          await c.connect();
+          await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+          client = c;
+        } catch {
+          retry();
+        }
+      };
+      await connect();
+      return async () => {
+        stopped = true;
+        await client?.end().catch(() => undefined);
+      };
+    },
+    async notify(channel, payload) {
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
     async close() {
       await db.destroy();
     },
@@ -141,6 +180,15 @@ async function createPglite(opts: DatabaseOptions): Promise<Database> {
     },
     tryLock() {
       return Promise.resolve(async () => undefined);
+    },
+    async listen(channel, onMessage) {
+      const stop = await pglite.listen(channel, onMessage);
+      return async () => {
+        if (!pglite.closed) await stop();
+      };
+    },
+    async notify(channel, payload) {
+      await pglite.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async close() {
       await db.destroy();

@@ -23,6 +23,7 @@ import { createSourceCallLog } from './source-call-log.js';
 import { createMatchChain } from './match-chain.js';
 import { seedReferenceData } from './reference-data.js';
 import { createGuideGenerator } from './guide-generator.js';
+import { createChangeFeed } from './change-feed.js';
 import { createEventArt } from './event-art.js';
 import { createMetrics } from './metrics.js';
 import { llmCostsByDay } from '../db/llm-calls.js';
@@ -210,6 +211,18 @@ export function buildServices(deps: {
     ...(config.DATA_DIR && { dir: resolve(config.DATA_DIR, 'art') }),
     ...(deps.logger && { logger: deps.logger }),
   });
+  const changes = createChangeFeed({
+    database: deps.database,
+    invalidate: (slug) => {
+      providers.invalidate(slug);
+      guides.invalidate(slug);
+    },
+    invalidateAll: () => {
+      providers.invalidateAll();
+      guides.invalidateAll();
+    },
+    ...(deps.logger && { logger: deps.logger }),
+  });
   return {
     /** Writes the checked-in leagues and family mappings; run once at start, before serving. */
     seed: () => seedReferenceData(deps.database.db, leagues, familyMappings),
@@ -225,6 +238,8 @@ export function buildServices(deps: {
     guides,
     art,
     metrics,
+    /** Admin changes to and from the other instances on the database; start() it before serving. */
+    changes,
     llm,
     llmReview: createLlmReview({ db: deps.database.db, forget: (id) => matcher.forgetDecision(id) }),
     /** Requests per source and day, written every few seconds; flush before reading or closing. */

@@ -42,6 +42,9 @@ export function createProviderDirectory(deps: ProviderDirectoryDeps) {
     invalidate(slug: string): void {
       rows.delete(slug);
     },
+    invalidateAll(): void {
+      rows.clear();
+    },
   };
 }
 

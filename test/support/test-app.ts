@@ -74,6 +74,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     ...(opts.logger && { logger: opts.logger }),
   });
   await services.seed();
+  await services.changes.start();
   const app = await buildApp({
     database: testDb.database,
     adminToken: ADMIN_TOKEN,
@@ -97,6 +98,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       await services.guides.idle();
       await services.llm.idle();
       await services.sourceCalls.close();
+      await services.changes.close();
       if (!opts.testDb) await testDb.drop();
     },
   };
