@@ -64,14 +64,16 @@ export async function runArtBench(): Promise<void> {
     return { ms: performance.now() - started, bytes: png.length };
   };
   const first = await timed(ids[0]!, 960);
-  const half = EVENTS / 2;
+  const third = EVENTS / 3;
   const cold960 = [];
-  for (const id of ids.slice(1, half)) cold960.push(await timed(id, 960));
+  for (const id of ids.slice(1, third)) cold960.push(await timed(id, 960));
+  const cold1280 = [];
+  for (const id of ids.slice(third, 2 * third)) cold1280.push(await timed(id, 1280));
   const widest = ART_WIDTHS.at(-1)!;
   const coldWide = [];
-  for (const id of ids.slice(half)) coldWide.push(await timed(id, widest));
+  for (const id of ids.slice(2 * third)) coldWide.push(await timed(id, widest));
   const kept = [];
-  for (const id of ids.slice(1, half)) kept.push(await timed(id, 960));
+  for (const id of ids.slice(1, third)) kept.push(await timed(id, 960));
   const nowMB = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const sorted = cold960.map((r) => r.ms).sort((a, b) => a - b);
   const ok = sorted[Math.floor(sorted.length / 2)]! < TARGET_MS;
@@ -87,6 +89,9 @@ export async function runArtBench(): Promise<void> {
     `${Math.round(r.reduce((n, x) => n + x.bytes, 0) / r.length)} B avg`;
   console.log(
     `| ${cold960.length} new events, 960x540 | ${summary(cold960.map((r) => r.ms))} | ${size(cold960)} |`,
+  );
+  console.log(
+    `| ${cold1280.length} new events, 1280x720 | ${summary(cold1280.map((r) => r.ms))} | ${size(cold1280)} |`,
   );
   console.log(
     `| ${coldWide.length} new events, ${widest}x${(widest * 9) / 16} | ${summary(coldWide.map((r) => r.ms))} | ${size(coldWide)} |`,
