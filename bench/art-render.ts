@@ -1,6 +1,7 @@
 // Matchup art: each image rendered cold (a new event, nothing kept), on embedded PGlite or, with DATABASE_URL,
-// on a scratch database of that Postgres, from the request to the PNG bytes, at the default width and at the largest; then the same images again (kept in memory); with the
-// process's RSS before and after. Target: under 30 ms per cold image at the default width.
+// on a scratch database of that Postgres, from the request to the PNG bytes, at 960, 1280 and 1920 wide; then
+// the same images again (kept in memory); with the process's RSS before and after. Target: under 30 ms per cold
+// image at the default width.
 import { resolve } from 'node:path';
 import { loadLeagues } from '../src/config/leagues.js';
 import pg from 'pg';
