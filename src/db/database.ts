@@ -26,6 +26,11 @@ export interface Database {
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /** NOTIFY `channel` with `payload`. */
   notify(channel: string, payload: string): Promise<void>;
+  /**
+   * Waits up to `waitMs` for the session advisory lock (`space`, `key`) on a connection of its own and returns
+   * its release; the lock goes with the connection if the process dies. Embedded: granted at once (one process).
+   */
+  lock(space: number, key: number, waitMs: number): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** Embedded only: the data directory as a tarball, to start other embedded databases from. */
   dumpSnapshot?: () => Promise<Blob>;
@@ -60,6 +65,10 @@ function createPostgres(url: string, opts: DatabaseOptions): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client's error (server restart) must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  // Locks held for a whole generation get connections of their own, so they never starve the queries made
+  // under them.
+  const lockPool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5000 });
+  lockPool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: queryLog(opts) });
   return {
     db,
@@ -130,8 +139,40 @@ function createPostgres(url: string, opts: DatabaseOptions): Database {
     async notify(channel, payload) {
       await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
+    async lock(space, key, waitMs) {
+      const client = await lockPool.connect();
+      let released = false;
+      // A lost connection loses the lock with it: the client goes back to the pool, the release has nothing to do.
+      const lost = () => {
+        if (released) return;
+        released = true;
+        client.release(true);
+      };
+      client.on('error', lost);
+      try {
+        await client.query(`SET lock_timeout = ${Math.max(1, Math.floor(waitMs))}`);
+        await client.query('SELECT pg_advisory_lock($1::int, $2::int)', [space, key]);
+      } catch (err) {
+        client.removeListener('error', lost);
+        if (!released) client.release(true);
+        released = true;
+        throw err;
+      }
+      return async () => {
+        if (released) return;
+        released = true;
+        client.removeListener('error', lost);
+        try {
+          await client.query('SELECT pg_advisory_unlock($1::int, $2::int)', [space, key]);
+          client.release();
+        } catch {
+          client.release(true);
+        }
+      };
+    },
     async close() {
       await db.destroy();
+      await lockPool.end();
     },
   };
 }
@@ -189,6 +230,9 @@ async function createPglite(opts: DatabaseOptions): Promise<Database> {
     },
     async notify(channel, payload) {
       await pglite.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    lock() {
+      return Promise.resolve(async () => undefined);
     },
     async close() {
       await db.destroy();

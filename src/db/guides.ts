@@ -72,3 +72,13 @@ export async function listGuideTimes(db: Kysely<DB>): Promise<Map<number, Date>>
   const rows = await db.selectFrom('guides').select(['provider_id', 'generated_at']).execute();
   return new Map(rows.map((r) => [r.provider_id, r.generated_at]));
 }
+
+/** When a provider's last good guide was made, without reading it. */
+export async function getGuideTime(db: Kysely<DB>, providerId: number): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('guides')
+    .select('generated_at')
+    .where('provider_id', '=', providerId)
+    .executeTakeFirst();
+  return row?.generated_at;
+}

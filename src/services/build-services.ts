@@ -31,6 +31,11 @@ import { createGuideService } from './guide-service.js';
 import { createPlaylistReader } from './playlist-reader.js';
 import { createProviderDirectory } from './provider-directory.js';
 
+/** First key of the generation locks (the second is the provider id), apart from other advisory locks. */
+const GUIDE_LOCK_SPACE = 72_411;
+/** How long an instance waits for another's generation before making the guide itself. */
+const GUIDE_LOCK_WAIT_MS = 60_000;
+
 export type ServiceConfig = Pick<
   Config,
   | 'CONFIG_DIR'
@@ -197,6 +202,12 @@ export function buildServices(deps: {
   const providers = createProviderDirectory({ db: deps.database.db });
   const guides = createGuideService({
     metrics,
+    // Instances on one Postgres make each guide once between them; an embedded database has one instance.
+    ...(deps.database.kind === 'postgres' && {
+      coordinator: {
+        lock: (providerId: number) => deps.database.lock(GUIDE_LOCK_SPACE, providerId, GUIDE_LOCK_WAIT_MS),
+      },
+    }),
     db: deps.database.db,
     generator,
     providers,

@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
-import { getLastGuide, saveGuide, type StoredGuide } from '../db/guides.js';
+import { getGuideTime, getLastGuide, saveGuide, type StoredGuide } from '../db/guides.js';
 import type { ProviderRow } from '../db/providers.js';
 import { writeM3uEntries } from '../domain/m3u/index.js';
 import type { PlaylistHeader } from '../domain/types.js';
@@ -93,6 +93,13 @@ export interface GuideServiceDeps {
   /** Milliseconds on the service's clock (default performance.now). */
   now?: () => number;
   metrics?: Pick<Metrics, 'generated' | 'failed' | 'cache'>;
+  /**
+   * Instances sharing the database: a provider's guide is made by one of them at a time (a lock per provider)
+   * and the others serve what it stored. Without it every instance makes its own.
+   */
+  coordinator?: { lock(providerId: number): Promise<() => Promise<void>> };
+  /** Wall-clock time, to compare with when stored guides were made (default new Date()). */
+  wallNow?: () => number;
 }
 
 export function toGuideProvider(row: ProviderRow): GuideProvider {
@@ -140,6 +147,11 @@ export function createGuideService(deps: GuideServiceDeps) {
   const origins = new Map<string, string>();
   /** When each provider's current guide (fresh or stale) was made. */
   const servedTimes = new Map<string, Date>();
+  const wallNow = deps.wallNow ?? (() => Date.now());
+  /** Stored guides made before this service started, or before a change it saw, are not current. */
+  const startedAt = wallNow();
+  const changedAt = new Map<string, number>();
+  let changedAll = 0;
   /** Aborted by close(): requests waiting for a first guide are answered at once, nothing new starts. */
   const closing = new AbortController();
 
@@ -155,11 +167,65 @@ export function createGuideService(deps: GuideServiceDeps) {
     return Promise.race([pending, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
   }
 
+  /** Since when a stored guide is this provider's current one: made after the last change this instance saw. */
+  function currentSince(slug: string): number {
+    return Math.max(startedAt, changedAll, changedAt.get(slug) ?? 0, wallNow() - deps.ttlMs);
+  }
+
+  /** The guide another instance stored since the last change, under the provider's generation lock. */
+  async function storedIfCurrent(slug: string, providerId: number): Promise<ServedGuide | undefined> {
+    const at = await getGuideTime(db, providerId);
+    if (!at || at.getTime() <= currentSince(slug)) return undefined;
+    const last = await getLastGuide(db, providerId);
+    if (!last) return undefined;
+    deps.logger?.info({ provider: slug, etag: last.etag }, 'guide made by another instance');
+    return {
+      etag: last.etag,
+      xmlGzip: last.xmlGzip,
+      generatedAt: last.generatedAt,
+      stale: false,
+      ...(last.playlist && { playlist: storedPlaylist(last.playlist) }),
+      report: last.report as MatchReport,
+    };
+  }
+
+  /**
+   * One generation of a provider's guide at a time across the instances sharing the database: the others wait
+   * for the lock, then serve what the holder stored. A lock that cannot be had in time is done without.
+   */
   async function produce(slug: string): Promise<ServedGuide> {
     const row = await deps.providers.get(slug);
     if (!row) throw new NotFoundError(`no provider '${slug}'`);
     const origin = origins.get(slug);
     const provider = { ...toGuideProvider(row), ...(origin && { artBase: origin }) };
+    const release = deps.coordinator
+      ? await deps.coordinator.lock(provider.id).catch((err: unknown) => {
+          deps.logger?.warn({ err, provider: slug }, 'generating without the generation lock');
+          return null;
+        })
+      : null;
+    let handedOver = false;
+    try {
+      if (release) {
+        const current = await storedIfCurrent(slug, provider.id);
+        if (current) return current;
+      }
+      return await generate(slug, provider, (stored) => {
+        if (!release) return;
+        handedOver = true;
+        // Held until the guide is stored, so that the instances waiting read it.
+        void stored.finally(() => release());
+      });
+    } finally {
+      if (release && !handedOver) void release();
+    }
+  }
+
+  async function generate(
+    slug: string,
+    provider: GuideProvider,
+    onStoring: (stored: Promise<unknown>) => void,
+  ): Promise<ServedGuide> {
     try {
       const generation = await deps.generator.generate(provider);
       // A generation that ends during shutdown is abandoned: the database is closing under it.
@@ -192,6 +258,7 @@ export function createGuideService(deps: GuideServiceDeps) {
       void stored.finally(() => {
         if (storing.get(slug) === stored) storing.delete(slug);
       });
+      onStoring(stored);
       return served;
     } catch (err) {
       if (err instanceof NotFoundError || err instanceof ShuttingDownError) throw err;
@@ -329,12 +396,14 @@ export function createGuideService(deps: GuideServiceDeps) {
       return served;
     },
     invalidate(slug: string): void {
+      changedAt.set(slug, wallNow());
       cache.delete(slug);
       failures.delete(slug);
       servedTimes.delete(slug);
     },
     /** After a change that serves every provider (a team alias): each guide is made again on its next request. */
     invalidateAll(): void {
+      changedAll = wallNow();
       cache.clear();
       failures.clear();
       servedTimes.clear();
