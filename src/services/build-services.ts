@@ -202,6 +202,7 @@ export function buildServices(deps: {
   const providers = createProviderDirectory({ db: deps.database.db });
   const guides = createGuideService({
     metrics,
+    onStored: (slug) => changes.announceGuide(slug),
     // Instances on one Postgres make each guide once between them; an embedded database has one instance.
     ...(deps.database.kind === 'postgres' && {
       coordinator: {
@@ -232,6 +233,9 @@ export function buildServices(deps: {
       providers.invalidateAll();
       guides.invalidateAll();
     },
+    // Taking up another instance's guide reads what it stored under the generation lock, which only Postgres
+    // shares between instances.
+    ...(deps.database.kind === 'postgres' && { refresh: (slug: string) => guides.takeUp(slug) }),
     ...(deps.logger && { logger: deps.logger }),
   });
   return {

@@ -100,6 +100,8 @@ export interface GuideServiceDeps {
   coordinator?: { lock(providerId: number): Promise<() => Promise<void>> };
   /** Wall-clock time, to compare with when stored guides were made (default new Date()). */
   wallNow?: () => number;
+  /** Told when a new guide of a provider is stored (the other instances then take it up). */
+  onStored?: (slug: string) => void;
 }
 
 export function toGuideProvider(row: ProviderRow): GuideProvider {
@@ -344,8 +346,9 @@ export function createGuideService(deps: GuideServiceDeps) {
       ...(playlist && gzip && { playlist: { gzip, attrs: playlist.header.attrs } }),
     };
     if (latest.get(slug) !== served) return;
-    await saveGuide(db, providerId, stored).catch((err: unknown) =>
-      deps.logger?.error({ err, provider: slug }, 'could not store the last good guide'),
+    await saveGuide(db, providerId, stored).then(
+      () => deps.onStored?.(slug),
+      (err: unknown) => deps.logger?.error({ err, provider: slug }, 'could not store the last good guide'),
     );
     if (latest.get(slug) === served) latest.delete(slug);
   }
@@ -413,6 +416,14 @@ export function createGuideService(deps: GuideServiceDeps) {
       return servedTimes.entries();
     },
     refreshDue,
+    /**
+     * Another instance stored a new guide of the provider: read it in the background (under the lock, as a
+     * refresh), serving the current one meanwhile. Nothing happens for a provider this instance does not serve.
+     */
+    takeUp(slug: string): void {
+      if (closing.signal.aborted || !cache.peek(slug, { allowStale: true })) return;
+      void cache.fetch(slug, { forceRefresh: true }).catch(() => undefined);
+    },
     /**
      * Shutdown: requests waiting for a first guide get a 503 at once, cached guides are still served, and
      * generations under way are abandoned (not stored); call idle() after it for what earlier ones left to store.

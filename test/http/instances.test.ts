@@ -14,6 +14,8 @@ const PLAYLIST =
 let upstream: LoopbackServer;
 /** Paths the upstream keeps waiting before it answers, and for how long (Infinity: never). */
 const delays = new Map<string, number>();
+/** Paths answered with another playlist than PLAYLIST. */
+const bodies = new Map<string, string>();
 let a: TestApp;
 let b: TestApp;
 let c: TestApp;
@@ -26,7 +28,7 @@ beforeAll(async () => {
       return new Promise(() => undefined);
     }
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-    res.end(PLAYLIST);
+    res.end(bodies.get(path) ?? PLAYLIST);
   });
   a = await startTestApp();
   b = await startTestApp({ testDb: a.testDb });
@@ -98,6 +100,25 @@ describe.skipIf(!serverUrl())('one generation per provider across instances on P
     expect(answers.map((r) => r.status)).toEqual(Array.from({ length: 60 }, () => 200));
     expect(upstream.requests.filter((r) => r.url === '/many.m3u')).toHaveLength(1);
     expect(new Set(answers.map((r) => r.headers.etag)).size).toBe(1);
+  });
+
+  it('takes up within a second the new guide one instance made, without fetching the playlist again', async () => {
+    bodies.set('/many.m3u', PLAYLIST.replace('Lakers @ Celtics', 'Heat @ Knicks'));
+    // Only A drops its guide (as a TTL would): it makes the next one, the others must take it up.
+    a.services.guides.invalidate('many');
+    const made = await request(a.url).get('/epg/many.xml');
+    expect(made.text).toContain('Heat @ Knicks');
+    expect(upstream.requests.filter((r) => r.url === '/many.m3u')).toHaveLength(2);
+    for (const t of [b, c]) {
+      const until = performance.now() + 1_000;
+      let etag = '';
+      while (etag !== made.headers.etag && performance.now() < until) {
+        etag = String((await request(t.url).get('/epg/many.xml')).headers.etag);
+        if (etag !== made.headers.etag) await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(etag).toBe(made.headers.etag);
+    }
+    expect(upstream.requests.filter((r) => r.url === '/many.m3u')).toHaveLength(2);
   });
 
   it('lets another instance make the guide when the one holding the lock dies mid-generation', async () => {
