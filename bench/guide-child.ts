@@ -3,7 +3,7 @@
 // (cold) request. With `--init`, it only creates and migrates the embedded database in --data, as a first start
 // does once.
 //   node dist/.bench/bench/guide-child.js --root DIR --upstream URL --share 0.019 [--db pglite|postgres]
-//     [--data DIR] [--init] [--rehearse N]
+//     [--data DIR] [--init] [--rehearse N] [--slug SLUG]
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,7 +12,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import { createDatabase } from '../src/db/database.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { insertProvider } from '../src/db/providers.js';
+import { getProvider, insertProvider } from '../src/db/providers.js';
 import { buildServices } from '../src/services/build-services.js';
 
 const args = new Map<string, string>();
@@ -50,13 +50,17 @@ if (args.has('init')) {
 const logger = pino({ level: 'info' });
 const services = buildServices({ database, config, now: () => new Date(), logger });
 await services.seed();
-const slug = `bench-${Date.now().toString(36)}`;
-await insertProvider(database.db, {
-  slug,
-  name: 'Bench',
-  playlist_url: `${upstreamUrl}/playlist/${share}.m3u`,
-  timezone: 'America/New_York',
-});
+// `--slug`: instances started one after another on one database serve the same provider.
+const slug = args.get('slug') ?? `bench-${Date.now().toString(36)}`;
+if (!(await getProvider(database.db, slug))) {
+  await insertProvider(database.db, {
+    slug,
+    name: 'Bench',
+    playlist_url: `${upstreamUrl}/playlist/${share}.m3u`,
+    timezone: 'America/New_York',
+  });
+}
+await services.changes.start();
 // As server.ts does before it listens.
 const rehearsal = Number(args.get('rehearse') ?? config.REHEARSAL_ENTRIES);
 const rehearsalMs = rehearsal > 0 ? await services.generator.rehearse(rehearsal) : 0;

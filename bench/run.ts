@@ -3,6 +3,7 @@ import { runArtBench } from './art-render.js';
 import { runGuideBench } from './guide-generate.js';
 import { runServeBench } from './guide-serve.js';
 import { runGzipLevels } from './gzip-levels.js';
+import { runInstancesBench } from './instances.js';
 import { runHostileBench } from './hostile-playlist.js';
 import { runLlmNicknamesBench } from './llm-nicknames.js';
 import { runParseBench } from './playlist-parse.js';
@@ -22,6 +23,7 @@ const SECTIONS: Section[] = [
   { name: 'hostile-playlist', run: () => runHostileBench() },
   { name: 'llm-nicknames', run: () => runLlmNicknamesBench() },
   { name: 'art-render', run: () => runArtBench() },
+  { name: 'instances', run: () => runInstancesBench() },
 ];
 
 const wanted = process.argv.slice(2);
