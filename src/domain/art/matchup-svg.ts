@@ -1,6 +1,7 @@
 // Matchup art as an SVG document: two teams side by side on their colours (a logo on a white disc, or the
 // abbreviation on the colour when there is no logo), the league and the start below; or, for an event without
 // two teams (a UFC card, a Grand Prix, a golf round), its title. Pure: the same spec, the same text.
+import { escapeXmlText } from '../xmltv/escape.js';
 import { colourDistance, colourFromName, textOn } from './colour.js';
 
 export const ART_WIDTH = 960;
@@ -40,12 +41,6 @@ export function artIdentity(spec: ArtSpec): string {
     teams: spec.teams && { ...spec.teams, left: team(spec.teams.left), right: team(spec.teams.right) },
   });
 }
-
-const escapeXml = (s: string): string =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
 
 /** Text cut to `max` characters with an ellipsis. */
 function clip(text: string, max: number): string {
@@ -96,7 +91,7 @@ function text(
 ) {
   return (
     `<text x="${x}" y="${y}" font-family="${ART_FONT_FAMILY}"${bold ? ' font-weight="bold"' : ''} ` +
-    `font-size="${size}" fill="#${fill}" text-anchor="${anchor}">${escapeXml(body)}</text>`
+    `font-size="${size}" fill="#${fill}" text-anchor="${anchor}">${escapeXmlText(body)}</text>`
   );
 }
 

@@ -1,4 +1,5 @@
 // From an event, its teams and the viewer's zone to what its matchup art shows.
+import { dayAndTime, writesHomeFirst } from '../schedule/text.js';
 import { colourFromName } from './colour.js';
 import type { ArtSpec, ArtTeam } from './matchup-svg.js';
 
@@ -19,9 +20,6 @@ export interface ArtEventFacts {
   home: ArtTeamFacts | null;
   away: ArtTeamFacts | null;
 }
-
-/** Sports that write the home side first (`Arsenal v Chelsea`); the rest write `away @ home`. */
-const HOME_FIRST = new Set(['soccer', 'rugby', 'cricket', 'australian-football']);
 
 /** `LAL` from ESPN; else the initials of a name of several words, or its first three letters. */
 export function abbreviationOf(name: string, given: string | null): string {
@@ -46,30 +44,15 @@ function team(facts: ArtTeamFacts): ArtTeam {
   };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** `Tue, Dec 1 · 7:30 PM EST` on the zone's clock. */
+/** `Tue, Dec 1 · 7:30 PM EST` on the zone's clock, in the guide's own words. */
 export function formatArtStart(at: Date, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
-  return `${p.weekday}, ${p.month} ${p.day} · ${p.hour}:${p.minute} ${p.dayPeriod} ${p.timeZoneName}`;
+  const { day, time } = dayAndTime(at, timeZone);
+  return `${day} · ${time}`;
 }
 
 export function artSpec(event: ArtEventFacts, timeZone: string): ArtSpec {
   const { home, away } = event;
-  const homeFirst = HOME_FIRST.has(event.sport);
+  const homeFirst = writesHomeFirst(event.sport);
   return {
     league: event.league,
     start: formatArtStart(event.startsAt, timeZone),

@@ -33,12 +33,26 @@ function zoneAbbreviation(instant: Date, timeZone: string): string {
   return hourlyAbbreviation(timeZone, ms) ?? intlZoneAbbreviation(timeZone, ms);
 }
 
-/** `Wed, Nov 25 at 7:30 PM EST`: when an event starts, on the provider's clock. */
-export function formatStart(instant: Date, timeZone: string): string {
+/** `Wed, Nov 25` and `7:30 PM EST`: the day and the time an instant shows on a zone's clock. */
+export function dayAndTime(instant: Date, timeZone: string): { day: string; time: string } {
   const w = wallClock(instant, timeZone);
   const hour12 = w.hour % 12 === 0 ? 12 : w.hour % 12;
   const half = w.hour < 12 ? 'AM' : 'PM';
-  return `${formatDayLabel(w.ymd)} at ${hour12}:${pad2(w.minute)} ${half} ${zoneAbbreviation(instant, timeZone)}`;
+  return {
+    day: formatDayLabel(w.ymd),
+    time: `${hour12}:${pad2(w.minute)} ${half} ${zoneAbbreviation(instant, timeZone)}`,
+  };
+}
+
+/** `Wed, Nov 25 at 7:30 PM EST`: when an event starts, on the provider's clock. */
+export function formatStart(instant: Date, timeZone: string): string {
+  const { day, time } = dayAndTime(instant, timeZone);
+  return `${day} at ${time}`;
+}
+
+/** Sports that write the home side first (`Arsenal vs Chelsea`); the rest write the away side first. */
+export function writesHomeFirst(sportId: string): boolean {
+  return sportId === 'soccer';
 }
 
 /**
@@ -54,7 +68,7 @@ export function eventTitle(
 ): string {
   if (event) {
     if (event.home && event.away) {
-      return sportId === 'soccer' ? `${event.home} vs ${event.away}` : `${event.away} at ${event.home}`;
+      return writesHomeFirst(sportId) ? `${event.home} vs ${event.away}` : `${event.away} at ${event.home}`;
     }
     if (event.title.trim() !== '') return event.title.trim();
   }

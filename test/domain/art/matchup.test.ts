@@ -60,11 +60,14 @@ describe('matchup art specs', () => {
 });
 
 describe('the matchup SVG', () => {
-  it('escapes whatever a name holds', () => {
-    const svg = matchupSvg(artSpec(event('basketball', team('<script>&"x"'), team("O'Neil </text>")), 'UTC'));
+  it('escapes whatever a name holds and drops what XML cannot carry', () => {
+    const svg = matchupSvg(
+      artSpec(event('basketball', team('<script>&"x"\u0000'), team("O'Neil </text>")), 'UTC'),
+    );
     expect(svg).not.toContain('<script>');
-    expect(svg).not.toContain('</text>"');
-    expect(svg).toContain('&lt;script&gt;&amp;&quot;x&quot;');
+    expect(svg).not.toContain('\u0000');
+    expect(svg).toContain('&lt;script&gt;&amp;"x"');
+    expect(svg).toContain("O'Neil &lt;/text&gt;");
   });
 
   it('is the same text for the same spec, and its identity ignores the logo bytes but not their hash', () => {
