@@ -10,6 +10,15 @@ export function discard(stream: Readable): void {
   stream.destroy();
 }
 
+/** URLs often carry credentials in the path or query (playlists, logos): messages name only the origin. */
+export function describeUrl(url: string): string {
+  try {
+    return `GET ${new URL(url).origin}`;
+  } catch {
+    return 'GET <invalid URL>';
+  }
+}
+
 export function headerValue(headers: Headers, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;

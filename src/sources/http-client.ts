@@ -11,7 +11,7 @@ import {
   withRetries,
   type Attempt,
 } from './http-attempt.js';
-import { decodeBody, headerValue, readCapped, toUpstreamError } from './http-body.js';
+import { decodeBody, describeUrl, headerValue, readCapped, toUpstreamError } from './http-body.js';
 import { createRateLimiter } from './rate-limiter.js';
 
 export interface SourceStats {
@@ -212,13 +212,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       return call(joinUrl(opts.baseUrl, pathAndQuery), describe(pathAndQuery), asJson);
     },
     getBytes(url) {
-      let label = 'GET <invalid URL>';
-      try {
-        label = `GET ${new URL(url).origin}`;
-      } catch {
-        // Refused below by the request itself.
-      }
-      return call(url, label, (bytes, _label, _status, contentType) => ({
+      return call(url, describeUrl(url), (bytes, _label, _status, contentType) => ({
         kind: 'done',
         value: { bytes, contentType },
       }));

@@ -9,7 +9,7 @@ import {
   type Attempt,
   type Failed,
 } from './http-attempt.js';
-import { cappedBody, decodeBody, headerValue, toUpstreamError } from './http-body.js';
+import { cappedBody, decodeBody, describeUrl, headerValue, toUpstreamError } from './http-body.js';
 import { readPlaylistFile, resolvePlaylistPath } from './playlist-file.js';
 import type { PlaylistFetch, PlaylistValidators } from './playlist-fetch.js';
 
@@ -68,15 +68,6 @@ function isHttpUrl(url: string): boolean {
 export function isAllowedPlaylistUrl(url: string, playlistDir: string): boolean {
   if (/^file:/i.test(url)) return resolvePlaylistPath(url, playlistDir) !== undefined;
   return isHttpUrl(url);
-}
-
-/** Playlist URLs often carry credentials in the path or query; messages name only the origin. */
-function describeUrl(url: string): string {
-  try {
-    return `GET ${new URL(url).origin}`;
-  } catch {
-    return 'GET <invalid URL>';
-  }
 }
 
 /** The URL without `user:password@`, and those credentials as a Basic `authorization` value. */

@@ -4,6 +4,7 @@ import { ART_WIDTHS, type ArtWidth } from '../../domain/art/matchup-svg.js';
 import { isValidTimeZone } from '../../domain/time.js';
 import { NotFoundError } from '../../errors.js';
 import type { EventArtService } from '../../services/event-art.js';
+import { notModified } from '../plugins/conditional-get.js';
 import { errorSchema } from '../schemas/providers.js';
 
 export interface ArtRoutesOptions {
@@ -13,10 +14,6 @@ export interface ArtRoutesOptions {
 
 /** An image lasts a day in players' caches; its ETag tells them cheaply whether it changed after. */
 const CACHE_CONTROL = 'public, max-age=86400, stale-while-revalidate=604800';
-
-function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
-  return !!ifNoneMatch && ifNoneMatch.split(',').some((t) => [etag, `W/${etag}`, '*'].includes(t.trim()));
-}
 
 export const artRoutes: FastifyPluginAsyncZod<ArtRoutesOptions> = async (app, opts) => {
   app.get(

@@ -8,6 +8,7 @@ import { writeM3uHeader } from '../../domain/m3u/index.js';
 import { NotFoundError, UnauthorizedError, UpstreamError } from '../../errors.js';
 import type { GuideService } from '../../services/guide-service.js';
 import { tokenMatches } from '../plugins/admin-auth.js';
+import { notModified } from '../plugins/conditional-get.js';
 import { errorSchema } from '../schemas/providers.js';
 
 export interface GuideRoutesOptions {
@@ -59,14 +60,6 @@ async function providerFor(
     throw new UnauthorizedError('this guide needs ?token=');
   }
   return row;
-}
-
-function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((t) => {
-    const v = t.trim();
-    return v === '*' || v === etag || v === `W/${etag}`;
-  });
 }
 
 export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app, opts) => {

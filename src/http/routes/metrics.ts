@@ -1,3 +1,4 @@
+import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UnauthorizedError } from '../../errors.js';
@@ -11,7 +12,7 @@ export interface MetricsRoutesOptions {
   token?: string;
 }
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+const isLoopback = proxyAddr.compile('loopback');
 
 export const metricsRoutes: FastifyPluginAsyncZod<MetricsRoutesOptions> = async (app, opts) => {
   app.get(
@@ -31,7 +32,7 @@ export const metricsRoutes: FastifyPluginAsyncZod<MetricsRoutesOptions> = async 
         const sent = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
         if (!sent || !tokenMatches(sent, opts.token))
           throw new UnauthorizedError('metrics need the bearer token');
-      } else if (!LOOPBACK.test(request.raw.socket.remoteAddress ?? '')) {
+      } else if (!isLoopback(request.raw.socket.remoteAddress ?? '', 0)) {
         throw new UnauthorizedError('metrics answer loopback clients only unless METRICS_TOKEN is set');
       }
       const { contentType, body } = await opts.metrics.exposition();
