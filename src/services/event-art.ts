@@ -195,14 +195,18 @@ export function createEventArt(deps: EventArtDeps) {
       const teams = new Map((await listTeamsForArt(db, teamIds)).map((t) => [t.id, t]));
       const team = (id: number | null) => (id === null ? null : (teams.get(id) ?? null));
       const league = deps.leagues.find((l) => l.key === event.league);
+      const [home, away] = await Promise.all([
+        teamFacts(team(event.home_team_id), event.home_name),
+        teamFacts(team(event.away_team_id), event.away_name),
+      ]);
       const spec = artSpec(
         {
           league: league?.name ?? event.league,
           sport: event.sport,
           title: event.title,
           startsAt: event.starts_at,
-          home: await teamFacts(team(event.home_team_id), event.home_name),
-          away: await teamFacts(team(event.away_team_id), event.away_name),
+          home,
+          away,
         },
         timeZone,
       );

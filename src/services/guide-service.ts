@@ -64,6 +64,18 @@ function storedPlaylist(stored: { gzip: Buffer; attrs: Record<string, string> })
   };
 }
 
+/** A guide read back from Postgres, served as it was stored. */
+function fromStored(stored: StoredGuide): ServedGuide {
+  return {
+    etag: stored.etag,
+    xmlGzip: stored.xmlGzip,
+    generatedAt: stored.generatedAt,
+    stale: false,
+    ...(stored.playlist && { playlist: storedPlaylist(stored.playlist) }),
+    report: stored.report as MatchReport,
+  };
+}
+
 /** The playlist text, gzipped in zlib's thread pool as it is written. */
 async function gzipPlaylist(playlist: ServedPlaylist): Promise<Buffer> {
   const out: Buffer[] = [];
@@ -181,14 +193,7 @@ export function createGuideService(deps: GuideServiceDeps) {
     const last = await getLastGuide(db, providerId);
     if (!last) return undefined;
     deps.logger?.info({ provider: slug, etag: last.etag }, 'guide made by another instance');
-    return {
-      etag: last.etag,
-      xmlGzip: last.xmlGzip,
-      generatedAt: last.generatedAt,
-      stale: false,
-      ...(last.playlist && { playlist: storedPlaylist(last.playlist) }),
-      report: last.report as MatchReport,
-    };
+    return fromStored(last);
   }
 
   /**
@@ -279,15 +284,7 @@ export function createGuideService(deps: GuideServiceDeps) {
         lastFailure.set(slug, failure);
         throw failure;
       }
-      return {
-        etag: last.etag,
-        xmlGzip: last.xmlGzip,
-        generatedAt: last.generatedAt,
-        stale: true,
-        staleReason: reason,
-        ...(last.playlist && { playlist: storedPlaylist(last.playlist) }),
-        report: last.report as MatchReport,
-      };
+      return { ...fromStored(last), stale: true, staleReason: reason };
     }
   }
 
@@ -382,11 +379,11 @@ export function createGuideService(deps: GuideServiceDeps) {
       // While shutting down, a guide in hand is served as it is; nothing new is generated.
       const current = closing.signal.aborted ? cache.get(slug) : undefined;
       if (current) return current;
-      if (deps.metrics) {
-        const held = cache.has(slug) ? 'hit' : cache.peek(slug, { allowStale: true }) ? 'stale' : 'miss';
-        deps.metrics.cache(held);
-      }
-      const served = await untilClosed(cache.fetch(slug)).catch((err: unknown) => {
+      const held = cache.has(slug) ? 'hit' : cache.peek(slug, { allowStale: true }) ? 'stale' : 'miss';
+      deps.metrics?.cache(held);
+      // Only a request with no guide in hand waits, and only it must be let go at shutdown.
+      const pending = cache.fetch(slug);
+      const served = await (held === 'miss' ? untilClosed(pending) : pending).catch((err: unknown) => {
         if (err instanceof NotFoundError || err instanceof ShuttingDownError) throw err;
         return undefined;
       });
