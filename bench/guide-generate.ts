@@ -14,6 +14,7 @@ import { runMigrations } from '../src/db/migrate.js';
 import { insertProvider } from '../src/db/providers.js';
 import { buildServices } from '../src/services/build-services.js';
 import { generatePlaylist } from './generate-playlist.js';
+import { answerNoEvents } from './no-events.js';
 
 const ENTRIES = 100_000;
 const root = resolve(import.meta.dirname, '..');
@@ -36,9 +37,7 @@ export async function runGuideBench(): Promise<void> {
       return res.writeHead(200, { etag, 'content-type': 'audio/x-mpegurl' }).end(playlist);
     }
     // ESPN scoreboards and TheSportsDB lists, empty.
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(req.url?.includes('/api/v1/') ? '{"events":null}' : '{"events":[]}');
+    answerNoEvents(req, res);
   });
 
   const database = await createDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '', memory: true });

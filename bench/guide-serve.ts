@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { generatePlaylist } from './generate-playlist.js';
 import { compile, start, stop } from './service-process.js';
+import { answerNoEvents } from './no-events.js';
 
 const WRK = ['-t2', '-c50', '-d10s', '--latency'];
 const SHARES = [
@@ -82,9 +83,7 @@ async function startUpstream(): Promise<{ url: string; close: () => void }> {
       if (!playlist) return res.writeHead(404).end();
       return res.writeHead(200).end(playlist);
     }
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(req.url?.includes('/api/v1/') ? '{"events":null}' : '{"events":[]}');
+    answerNoEvents(req, res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {

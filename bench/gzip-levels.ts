@@ -10,13 +10,14 @@ import { insertProvider } from '../src/db/providers.js';
 import { buildServices } from '../src/services/build-services.js';
 import { toGuideProvider } from '../src/services/guide-service.js';
 import { generatePlaylist } from './generate-playlist.js';
+import { answerNoEvents } from './no-events.js';
 
 export async function runGzipLevels(): Promise<void> {
   const root = resolve(import.meta.dirname, '..');
   const playlist = generatePlaylist(100_000);
   const server = createServer((req, res) => {
     if (req.url?.startsWith('/playlist')) return res.writeHead(200).end(playlist);
-    res.writeHead(200).end(req.url?.includes('/api/v1/') ? '{"events":null}' : '{"events":[]}');
+    answerNoEvents(req, res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

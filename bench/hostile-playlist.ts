@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { compile, start, stop } from './service-process.js';
+import { answerNoEvents } from './no-events.js';
 
 const BODY_BYTES = 200_000_000;
 const POLL_MS = 100;
@@ -73,9 +74,7 @@ async function startUpstream(): Promise<{
       sent.requests += 1;
       return void streamBody(res, hostile, sent);
     }
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(req.url?.includes('/api/v1/') ? '{"events":null}' : '{"events":[]}');
+    answerNoEvents(req, res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { request } from 'undici';
 import { generatePlaylist } from './generate-playlist.js';
 import { compile, start, stop } from './service-process.js';
+import { answerNoEvents } from './no-events.js';
 
 const SHARE = 0.0074;
 const COLD_PER_INSTANCE = 10;
@@ -64,9 +65,7 @@ export async function runInstancesBench(): Promise<void> {
       res.writeHead(200).end(playlist);
       return;
     }
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(req.url?.includes('/api/v1/') ? '{"events":null}' : '{"events":[]}');
+    answerNoEvents(req, res);
   });
   await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
   const upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;

@@ -9,14 +9,13 @@ import { insertProvider } from '../src/db/providers.js';
 import { buildServices } from '../src/services/build-services.js';
 import { toGuideProvider } from '../src/services/guide-service.js';
 import { generatePlaylist } from './generate-playlist.js';
+import { answerNoEvents } from './no-events.js';
 
 const root = resolve(import.meta.dirname, '..');
 const playlist = generatePlaylist(Number(process.env.ENTRIES ?? 100_000));
 const server = createServer((req, res) => {
   if (req.url?.startsWith('/playlist')) return res.writeHead(200).end(playlist);
-  res
-    .writeHead(200, { 'content-type': 'application/json' })
-    .end(req.url?.includes('/api/v1/') ? '{"events":null}' : '{"events":[]}');
+  answerNoEvents(req, res);
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -53,63 +53,64 @@ const team = (
   logo: string | null = null,
 ) => insertTeam(db, { league, name, abbreviation, color, logo });
 
+type Team = Awaited<ReturnType<typeof team>>;
 const samples: [string, number][] = [];
-const lakers = await team('NBA', 'Los Angeles Lakers', 'LAL', '552583');
-const celtics = await team('NBA', 'Boston Celtics', 'BOS', '007a33');
-samples.push([
+/** An event between `away` and `home` (or a card without them), drawn as docs/art/<name>.png. */
+async function sample(
+  name: string,
+  event: { league: string; sport: string; title: string; startsAt: string },
+  teams?: { home: Team; away: Team },
+): Promise<void> {
+  const row = await insertEvent(db, {
+    league: event.league,
+    sport: event.sport,
+    title: event.title,
+    starts_at: new Date(event.startsAt),
+    ...(teams && { home_team_id: teams.home.id, away_team_id: teams.away.id }),
+  });
+  samples.push([name, row.id]);
+}
+
+await sample(
   'nba-abbreviations',
-  (
-    await insertEvent(db, {
-      league: 'NBA',
-      sport: 'basketball',
-      title: 'Los Angeles Lakers at Boston Celtics',
-      starts_at: new Date('2026-12-02T00:30:00Z'),
-      home_team_id: celtics.id,
-      away_team_id: lakers.id,
-    })
-  ).id,
-]);
-const a = await team('NHL', 'Harbor City Admirals', 'HCA', '0b2240', `${host}/a.png`);
-const b = await team('NHL', 'Redwood Rangers', 'RWR', 'c8102e', `${host}/b.png`);
-samples.push([
+  {
+    league: 'NBA',
+    sport: 'basketball',
+    title: 'Los Angeles Lakers at Boston Celtics',
+    startsAt: '2026-12-02T00:30:00Z',
+  },
+  {
+    home: await team('NBA', 'Boston Celtics', 'BOS', '007a33'),
+    away: await team('NBA', 'Los Angeles Lakers', 'LAL', '552583'),
+  },
+);
+await sample(
   'nhl-logos',
-  (
-    await insertEvent(db, {
-      league: 'NHL',
-      sport: 'hockey',
-      title: 'Harbor City Admirals at Redwood Rangers',
-      starts_at: new Date('2026-12-02T01:00:00Z'),
-      home_team_id: b.id,
-      away_team_id: a.id,
-    })
-  ).id,
-]);
-const arsenal = await team('EPL', 'Arsenal', 'ARS', 'ef0107');
-const chelsea = await team('EPL', 'Chelsea', 'CHE', '034694');
-samples.push([
+  {
+    league: 'NHL',
+    sport: 'hockey',
+    title: 'Harbor City Admirals at Redwood Rangers',
+    startsAt: '2026-12-02T01:00:00Z',
+  },
+  {
+    home: await team('NHL', 'Redwood Rangers', 'RWR', 'c8102e', `${host}/b.png`),
+    away: await team('NHL', 'Harbor City Admirals', 'HCA', '0b2240', `${host}/a.png`),
+  },
+);
+await sample(
   'epl-home-first',
-  (
-    await insertEvent(db, {
-      league: 'EPL',
-      sport: 'soccer',
-      title: 'Arsenal vs Chelsea',
-      starts_at: new Date('2026-12-05T15:00:00Z'),
-      home_team_id: arsenal.id,
-      away_team_id: chelsea.id,
-    })
-  ).id,
-]);
-samples.push([
-  'ufc-card',
-  (
-    await insertEvent(db, {
-      league: 'UFC',
-      sport: 'mma',
-      title: 'UFC Fight Night: Main Card',
-      starts_at: new Date('2026-12-06T03:00:00Z'),
-    })
-  ).id,
-]);
+  { league: 'EPL', sport: 'soccer', title: 'Arsenal vs Chelsea', startsAt: '2026-12-05T15:00:00Z' },
+  {
+    home: await team('EPL', 'Arsenal', 'ARS', 'ef0107'),
+    away: await team('EPL', 'Chelsea', 'CHE', '034694'),
+  },
+);
+await sample('ufc-card', {
+  league: 'UFC',
+  sport: 'mma',
+  title: 'UFC Fight Night: Main Card',
+  startsAt: '2026-12-06T03:00:00Z',
+});
 
 const art = createEventArt({
   db,
