@@ -74,14 +74,18 @@ export interface FamilyLeagueMappings {
   source: Generated<string>;
 }
 
+export interface GuideParts {
+  bytes: Buffer;
+  kind: string;
+  part: number;
+  provider_id: number;
+}
+
 export interface Guides {
   etag: string;
   generated_at: Timestamp;
-  playlist_gzip: Buffer | null;
   playlist_header: Json | null;
   provider_id: number;
-  report: Buffer;
-  xml_gzip: Buffer;
 }
 
 export interface Leagues {
@@ -234,6 +238,7 @@ export interface DB {
   event_fetches: EventFetches;
   events: Events;
   family_league_mappings: FamilyLeagueMappings;
+  guide_parts: GuideParts;
   guides: Guides;
   leagues: Leagues;
   llm_calls: LlmCalls;

@@ -93,7 +93,7 @@ describe('health and errors when the database is gone', () => {
       config: loadConfig({}),
       now: () => new Date(),
     });
-    await testDb.database.db.schema.dropTable('guides').execute();
+    await testDb.database.db.schema.dropTable('guides').cascade().execute();
     await testDb.database.db.schema.alterTable('providers').renameTo('providers_gone').execute();
     const res = await app.inject({
       method: 'GET',
