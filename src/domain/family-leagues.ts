@@ -45,9 +45,28 @@ export function familyLeaguesOf(
   mappings: readonly FamilyLeagueMapping[],
   family: string,
 ): FamilyLeagues | null {
-  const key = familyKey(family);
-  const m = mappings.find((x) => familyKey(x.family) === key);
-  return m ? { leagues: m.leagues, source: m.source ?? 'config' } : null;
+  return familyLeaguesLookup(mappings)(family);
+}
+
+/**
+ * familyLeaguesOf over one set of mappings, for a whole lineup: the mappings are keyed once and each family
+ * label looked up once.
+ */
+export function familyLeaguesLookup(
+  mappings: readonly FamilyLeagueMapping[],
+): (family: string) => FamilyLeagues | null {
+  const byKey = new Map<string, FamilyLeagueMapping>();
+  for (const m of mappings) if (!byKey.has(familyKey(m.family))) byKey.set(familyKey(m.family), m);
+  const byLabel = new Map<string, FamilyLeagues | null>();
+  return (family) => {
+    let found = byLabel.get(family);
+    if (found === undefined) {
+      const m = byKey.get(familyKey(family));
+      found = m ? { leagues: m.leagues, source: m.source ?? 'config' } : null;
+      byLabel.set(family, found);
+    }
+    return found;
+  };
 }
 
 /** A league by its key, whatever the case it is written in. */

@@ -17,7 +17,7 @@ import {
   type DiscoveredFamily,
 } from '../domain/channel-name/index.js';
 import {
-  familyLeaguesOf,
+  familyLeaguesLookup,
   findLeague,
   restricts,
   type FamilyLeagueMapping,
@@ -90,11 +90,12 @@ export function understandLineup(
     if (!found) leaguesNamed.set(text, (found = ctx.lexicon.within(text)));
     return found;
   };
+  const mapped = familyLeaguesLookup(ctx.mappings);
   const ids = uniqueChannelIds(inGuide.map((r) => channelIdFor(r.parsed, r.entry, ctx.provider.slug)));
   const channels = inGuide.map((r, i): UnderstoodChannel => ({
     ...r,
     channelId: ids[i] ?? '',
-    leagues: leaguesOf(r.parsed, r.entry, ctx.mappings, named),
+    leagues: leaguesOf(r.parsed, r.entry, mapped, named),
   }));
   const byEntry = new Map(channels.map((c) => [c.entry, c]));
   return { all: read.map((r) => byEntry.get(r.entry) ?? { ...r, channelId: null }), channels, discovered };
@@ -107,10 +108,10 @@ export function understandLineup(
 function leaguesOf(
   parsed: ParsedChannel,
   entry: PlaylistEntry,
-  mappings: readonly FamilyLeagueMapping[],
+  mappedTo: (family: string) => FamilyLeagues | null,
   named: (text: string) => readonly string[],
 ): FamilyLeagues | null {
-  const mapped = parsed.family ? familyLeaguesOf(mappings, parsed.family) : null;
+  const mapped = parsed.family ? mappedTo(parsed.family) : null;
   if (mapped && restricts(mapped.source) && mapped.leagues.length > 0) return mapped;
   const hinted = [...(parsed.family ? named(parsed.family) : []), ...named(entry.group)];
   const leagues = [...new Set([...(mapped?.leagues ?? []), ...hinted])];
