@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 import type { LeagueConfig } from '../config/leagues.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
-import { listEventFetches, recordEventFetches } from '../db/event-fetches.js';
+import { createFetchLog } from '../db/event-fetches.js';
 import { UpstreamError } from '../errors.js';
 import type { EspnClient } from '../sources/espn.js';
 import type { TheSportsDbClient } from '../sources/thesportsdb.js';
@@ -81,6 +81,7 @@ export function createSourceFetcher(deps: SourceFetcherDeps) {
   const { now, ttl, log } = deps;
   const { db } = deps;
   const sources = { db, espn: deps.espn, tsdb: deps.tsdb };
+  const fetchLog = createFetchLog(db);
   const totals = { requests: 0, errors: 0, inFlight: 0 };
 
   const dayKey = (source: EventSource, league: string, day: string) => `${source}|${league}|${day}`;
@@ -100,7 +101,7 @@ export function createSourceFetcher(deps: SourceFetcherDeps) {
         day,
         eventCount,
       }));
-      await recordEventFetches(db, rows, now());
+      await fetchLog.record(rows, now());
       return 'fetched';
     } catch (err) {
       const upstream = err instanceof UpstreamError;
@@ -148,7 +149,7 @@ export function createSourceFetcher(deps: SourceFetcherDeps) {
       else (checked ? unknown : need).push(d);
     }
     const at = now();
-    for (const row of await listEventFetches(db, source, league.key, unknown)) {
+    for (const row of await fetchLog.list(source, league.key, unknown)) {
       const left = ttlFor(source, row.day, at, ttl) - (at.getTime() - row.fetched_at.getTime());
       if (left > 0) {
         days.set(dayKey(source, league.key, row.day), 'fetched', { ttl: left });

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import type { Database } from '../../src/db/database.js';
+import type { Database, DatabaseOptions } from '../../src/db/database.js';
 import { createDatabase } from '../../src/db/database.js';
 import { runMigrations } from '../../src/db/migrate.js';
 
@@ -52,7 +52,10 @@ export interface TestDatabase {
  * A fresh, migrated database: a scratch database on the configured Postgres server (dropped afterwards), or
  * an in-memory PGlite when no server is configured.
  */
-export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  opts: { migrate?: boolean; onQuery?: DatabaseOptions['onQuery'] } = {},
+): Promise<TestDatabase> {
+  const log = opts.onQuery ? { onQuery: opts.onQuery } : {};
   const base = serverUrl();
   let database: Database;
   let url: string | undefined;
@@ -64,7 +67,7 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
     await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
     url = withDatabase(base, name);
-    database = await createDatabase({ databaseUrl: url, dataDir: '' });
+    database = await createDatabase({ databaseUrl: url, dataDir: '', ...log });
     dropServerDb = async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
@@ -72,9 +75,9 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
       await c.end();
     };
   } else if (opts.migrate === false) {
-    database = await createDatabase({ dataDir: '', memory: true });
+    database = await createDatabase({ dataDir: '', memory: true, ...log });
   } else {
-    database = await createDatabase({ dataDir: '', memory: true, snapshot: await pgliteSnapshot() });
+    database = await createDatabase({ dataDir: '', memory: true, snapshot: await pgliteSnapshot(), ...log });
   }
   if (opts.migrate !== false) await runMigrations(database, migrationsDir);
   return {
