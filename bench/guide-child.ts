@@ -4,7 +4,9 @@
 // does once.
 //   node dist/.bench/bench/guide-child.js --root DIR --upstream URL --share 0.019 [--db pglite|postgres]
 //     [--data DIR] [--init] [--rehearse N] [--slug SLUG]
-import { mkdtempSync } from 'node:fs';
+// GUIDE_CPU_PROFILE=FILE profiles the first generation (startProfile below).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
@@ -74,6 +76,7 @@ const app = await buildApp({
   ...services,
 });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
+const profile = process.env.GUIDE_CPU_PROFILE ? await startProfile(process.env.GUIDE_CPU_PROFILE) : null;
 
 // Asked over IPC once the parent has fetched the guide (cold, from its own process, as a player would): the
 // generation's figures, after everything it left to store is stored, with this process's peak RSS. 'rss' asks
@@ -83,6 +86,7 @@ process.on('message', (message) => {
   if (message !== 'stats') return;
   void (async () => {
     const guide = await services.guides.getGuide(slug);
+    await profile?.save();
     await services.guides.idle();
     process.send?.({
       channels: guide.report.channels.filter((c) => c.channelId !== null).length,
@@ -94,3 +98,22 @@ process.on('message', (message) => {
   })();
 });
 process.stderr.write(`${JSON.stringify({ ready: true, url: `${base}/epg/${slug}.xml` })}\n`);
+
+/**
+ * GUIDE_CPU_PROFILE=FILE: a CPU profile (200 µs samples) of this process from listening to the answered first
+ * guide, written to FILE (open it in Chrome's DevTools); each benchmark run's process writes over the last.
+ */
+async function startProfile(file: string): Promise<{ save(): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  return {
+    async save() {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
