@@ -12,6 +12,16 @@ import { createTestDatabase, migrationsDir, type TestDatabase } from '../support
 
 const report = { provider: 'acme', channels: [{ name: 'NBA 01: Lakers @ Celtics', status: 'matched' }] };
 
+/** The provider whose guide a test stores. */
+function acme(t: TestDatabase) {
+  return insertProvider(t.database.db, {
+    slug: 'acme',
+    name: 'Acme',
+    playlist_url: 'http://127.0.0.1:1/p.m3u',
+    timezone: 'UTC',
+  });
+}
+
 describe('the last good guide in the database', () => {
   let t: TestDatabase | undefined;
   afterEach(async () => {
@@ -21,12 +31,7 @@ describe('the last good guide in the database', () => {
 
   it('stores one row per provider, its report gzipped, and reads back what was stored last', async () => {
     t = await createTestDatabase();
-    const provider = await insertProvider(t.database.db, {
-      slug: 'acme',
-      name: 'Acme',
-      playlist_url: 'http://127.0.0.1:1/p.m3u',
-      timezone: 'UTC',
-    });
+    const provider = await acme(t);
     const first = { etag: 'W/"a"', xmlGzip: Buffer.from([1, 2, 3]), report, generatedAt: new Date(1e12) };
     await saveGuide(t.database.db, provider!.id, first);
     const second = { ...first, etag: 'W/"b"', xmlGzip: Buffer.from([0, 255, 7, 8]), report: { n: 2 } };
@@ -45,12 +50,7 @@ describe('the last good guide in the database', () => {
 
   it('stores a guide bigger than a part in parts of at most 256 KiB and reads back the same bytes', async () => {
     t = await createTestDatabase();
-    const provider = await insertProvider(t.database.db, {
-      slug: 'acme',
-      name: 'Acme',
-      playlist_url: 'http://127.0.0.1:1/p.m3u',
-      timezone: 'UTC',
-    });
+    const provider = await acme(t);
     const channels = Array.from({ length: 2_000 }, (_, i) => ({ name: `NBA ${i}: A vs B`, n: i }));
     const guide = {
       etag: 'W/"big"',
@@ -103,12 +103,7 @@ describe('the last good guide in the database', () => {
     for (const f of readdirSync(migrationsDir).filter((f) => f < '008'))
       copyFileSync(join(migrationsDir, f), join(before, f));
     await runMigrations(t.database, before);
-    const provider = await insertProvider(t.database.db, {
-      slug: 'acme',
-      name: 'Acme',
-      playlist_url: 'http://127.0.0.1:1/p.m3u',
-      timezone: 'UTC',
-    });
+    const provider = await acme(t);
     const playlist = gzipSync('#EXTINF:-1,NBA 01\nhttp://x/1\n');
     await sql`INSERT INTO guides (provider_id, etag, xml_gzip, report, generated_at, playlist_gzip, playlist_header)
       VALUES (${provider!.id}, 'W/"old"', '\\x0102', ${gzipSync(JSON.stringify(report))}, now(), ${playlist},
@@ -126,12 +121,7 @@ describe('the last good guide in the database', () => {
     const first = mkdtempSync(join(tmpdir(), 'epgoat-migrations-'));
     copyFileSync(join(migrationsDir, '001_init.sql'), join(first, '001_init.sql'));
     await runMigrations(t.database, first);
-    const provider = await insertProvider(t.database.db, {
-      slug: 'acme',
-      name: 'Acme',
-      playlist_url: 'http://127.0.0.1:1/p.m3u',
-      timezone: 'UTC',
-    });
+    const provider = await acme(t);
     await sql`INSERT INTO guides (provider_id, etag, xml_gzip, report, generated_at)
       VALUES (${provider!.id}, 'W/"old"', '\\x0102', ${JSON.stringify(report)}::jsonb, now())`.execute(
       t.database.db,
