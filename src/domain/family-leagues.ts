@@ -37,26 +37,21 @@ export function familyKey(family: string): string {
 
 /** The leagues a family's channels carry: null when the family is not mapped, [] when it may carry any. */
 export function leaguesForFamily(mappings: readonly FamilyLeagueMapping[], family: string): string[] | null {
-  return familyLeaguesOf(mappings, family)?.leagues ?? null;
-}
-
-/** A family's mapped leagues with their source, or null when the family is not mapped. */
-export function familyLeaguesOf(
-  mappings: readonly FamilyLeagueMapping[],
-  family: string,
-): FamilyLeagues | null {
-  return familyLeaguesLookup(mappings)(family);
+  return familyLeaguesLookup(mappings)(family)?.leagues ?? null;
 }
 
 /**
- * familyLeaguesOf over one set of mappings, for a whole lineup: the mappings are keyed once and each family
- * label looked up once.
+ * A family's mapped leagues with their source (null when the family is not mapped), over one set of mappings:
+ * the mappings are keyed once and each family label is looked up once, for a whole lineup.
  */
 export function familyLeaguesLookup(
   mappings: readonly FamilyLeagueMapping[],
 ): (family: string) => FamilyLeagues | null {
   const byKey = new Map<string, FamilyLeagueMapping>();
-  for (const m of mappings) if (!byKey.has(familyKey(m.family))) byKey.set(familyKey(m.family), m);
+  for (const m of mappings) {
+    const key = familyKey(m.family);
+    if (!byKey.has(key)) byKey.set(key, m);
+  }
   const byLabel = new Map<string, FamilyLeagues | null>();
   return (family) => {
     let found = byLabel.get(family);

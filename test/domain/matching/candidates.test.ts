@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFamilyLeagueMappings } from '../../../src/config/leagues.js';
-import { familyLeaguesOf } from '../../../src/domain/family-leagues.js';
+import { familyLeaguesLookup } from '../../../src/domain/family-leagues.js';
 import {
   admitsLeague,
   candidateQuery,
@@ -18,7 +18,7 @@ families:
 const ZONE = 'America/New_York';
 const NOW = new Date('2026-11-25T17:00:00Z');
 const ctx: CandidateQueryContext = {
-  leaguesForFamily: (f) => familyLeaguesOf(mappings, f),
+  leaguesForFamily: familyLeaguesLookup(mappings),
   now: NOW,
   timeZone: ZONE,
 };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDefaultFamilies } from '../../../src/config/channel-families.js';
 import { loadFamilyLeagueMappings } from '../../../src/config/leagues.js';
-import { familyLeaguesOf } from '../../../src/domain/family-leagues.js';
+import { familyLeaguesLookup } from '../../../src/domain/family-leagues.js';
 import { compileFamilies } from '../../../src/domain/channel-name/families.js';
 import { parseChannelName } from '../../../src/domain/channel-name/parse.js';
 import { admitsLeague, candidateQuery, inWindow } from '../../../src/domain/matching/candidates.js';
@@ -56,13 +56,13 @@ describe('matching the development corpus', () => {
   const candidates = loadCorpusEvents().map(toCandidate);
   const labels = loadCorpusLabels();
   const families = compileFamilies([], loadDefaultFamilies());
-  const mappings = loadFamilyLeagueMappings();
+  const leaguesForFamily = familyLeaguesLookup(loadFamilyLeagueMappings());
   const espnIdOf = new Map(candidates.map((c) => [c.event.id, c.event.externalIds.espn]));
 
   const results = labels.map((label) => {
     const parsed = parseChannelName(label.name, { now: CORPUS_NOW, timeZone: CORPUS_ZONE, families });
     const query = candidateQuery(parsed, {
-      leaguesForFamily: (family) => familyLeaguesOf(mappings, family),
+      leaguesForFamily,
       now: CORPUS_NOW,
       timeZone: CORPUS_ZONE,
     });
