@@ -24,6 +24,14 @@ describe('normalizeName', () => {
     expect(normalizeName('SEP 4 – 8:15 PM — Women’s')).toBe("SEP 4 - 8:15 PM - Women's");
   });
 
+  it('reads any vertical-bar lookalike as a pipe', () => {
+    for (const bar of ['¦', 'ǀ', '∣', '⎮', '⏐', '│', '┃', '❘', '❙', '❚', '｜', '￨']) {
+      expect(normalizeName(`ESPNPLUS 03 ${bar} UConn at Notre Dame ${bar} 7.00pm PT`)).toBe(
+        'ESPNPLUS 03 | UConn at Notre Dame | 7.00pm PT',
+      );
+    }
+  });
+
   it('reads superscript HD as HD', () => {
     expect(normalizeName('Peacock Original 11 ᴴᴰ')).toBe('Peacock Original 11 HD');
   });
