@@ -10,8 +10,8 @@ import { insertEvent } from '../src/db/events.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { insertTeam } from '../src/db/teams.js';
 import { ART_WIDTHS, type ArtWidth } from '../src/domain/art/matchup-svg.js';
-import { createEventArt } from '../src/services/event-art.js';
-import { seedReferenceData } from '../src/services/reference-data.js';
+import { createEventArt } from '../src/services/art/event-art.js';
+import { seedReferenceData } from '../src/services/events/reference-data.js';
 
 const EVENTS = 60;
 const TARGET_MS = 30;

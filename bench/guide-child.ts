@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config/env.js';
 import { createDatabase } from '../src/db/database.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { getProvider, insertProvider } from '../src/db/providers.js';
-import { buildServices } from '../src/services/build-services.js';
+import { buildServices } from '../src/services/compose.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)

@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config/env.js';
 import { createDatabase } from '../src/db/database.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { insertProvider } from '../src/db/providers.js';
-import { buildServices } from '../src/services/build-services.js';
+import { buildServices } from '../src/services/compose.js';
 import { generatePlaylist } from './generate-playlist.js';
 import { answerNoEvents } from './no-events.js';
 

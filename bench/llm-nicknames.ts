@@ -9,8 +9,8 @@ import { resolve } from 'node:path';
 import { loadLlmPrices, priceOf } from '../src/config/llm-prices.js';
 import { costUsd } from '../src/domain/llm/index.js';
 import { wallClock } from '../src/domain/time.js';
-import type { MatchReport } from '../src/services/guide-contracts.js';
-import { buildServices } from '../src/services/build-services.js';
+import type { MatchReport } from '../src/services/guides/guide-contracts.js';
+import { buildServices } from '../src/services/compose.js';
 import {
   CORPUS_NOW,
   CORPUS_ZONE,

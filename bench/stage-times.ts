@@ -6,8 +6,8 @@ import { loadConfig } from '../src/config/env.js';
 import { createDatabase } from '../src/db/database.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { insertProvider } from '../src/db/providers.js';
-import { buildServices } from '../src/services/build-services.js';
-import { toGuideProvider } from '../src/services/guide-service.js';
+import { buildServices } from '../src/services/compose.js';
+import { toGuideProvider } from '../src/services/guides/guide-service.js';
 import { generatePlaylist } from './generate-playlist.js';
 import { answerNoEvents } from './no-events.js';
 

@@ -2,7 +2,7 @@
 import { loadDefaultFamilies } from '../src/config/channel-families.js';
 import { compileFamilies } from '../src/domain/channel-name/index.js';
 import { parseM3u } from '../src/domain/m3u/index.js';
-import { understandLineup } from '../src/services/guide-stages.js';
+import { understandLineup } from '../src/services/guides/guide-stages.js';
 import { createLeagueLexicon } from '../src/domain/league-names.js';
 import { loadLeagues } from '../src/config/leagues.js';
 import { generatePlaylist } from './generate-playlist.js';

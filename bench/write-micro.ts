@@ -6,7 +6,7 @@ import { compileFamilies } from '../src/domain/channel-name/index.js';
 import { createLeagueLexicon } from '../src/domain/league-names.js';
 import { parseM3u } from '../src/domain/m3u/index.js';
 import { createScheduler } from '../src/domain/schedule/index.js';
-import { guideChannels, understandLineup, writeGuide } from '../src/services/guide-stages.js';
+import { guideChannels, understandLineup, writeGuide } from '../src/services/guides/guide-stages.js';
 import { generatePlaylist } from './generate-playlist.js';
 
 const { entries } = parseM3u(generatePlaylist(100_000).toString('utf8'));

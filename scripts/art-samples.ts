@@ -10,9 +10,9 @@ import { loadLeagues } from '../src/config/leagues.js';
 import { createDatabase } from '../src/db/database.js';
 import { insertEvent } from '../src/db/events.js';
 import { runMigrations } from '../src/db/migrate.js';
-import { seedReferenceData } from '../src/services/reference-data.js';
+import { seedReferenceData } from '../src/services/events/reference-data.js';
 import { insertTeam } from '../src/db/teams.js';
-import { createEventArt } from '../src/services/event-art.js';
+import { createEventArt } from '../src/services/art/event-art.js';
 import { createHttpClient } from '../src/sources/http-client.js';
 
 const root = resolve(import.meta.dirname, '..');

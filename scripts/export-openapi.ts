@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/env.js';
 import { createDatabase } from '../src/db/database.js';
-import { buildServices } from '../src/services/build-services.js';
+import { buildServices } from '../src/services/compose.js';
 
 const root = resolve(import.meta.dirname, '..');
 const target = resolve(root, 'openapi/openapi.json');

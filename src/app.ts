@@ -30,18 +30,13 @@ import { toolRoutes } from './http/routes/tools.js';
 import type { Config } from './config/env.js';
 import type { LeagueConfig } from './config/leagues.js';
 import type { ChannelFamily } from './domain/types.js';
-import type { EventArtService } from './services/event-art.js';
-import type { Metrics } from './services/metrics.js';
-import type { ChangeFeed } from './services/change-feed.js';
+import type { EventArtService } from './services/art/index.js';
+import type { Metrics } from './services/metrics/index.js';
+import { type ChangeFeed, createOnboarding, createUnmatchedReview } from './services/admin/index.js';
 import { metricsRoutes } from './http/routes/metrics.js';
-import type { EventsRefresher } from './services/events-refresh.js';
-import type { GuideService } from './services/guide-service.js';
-import type { LlmReview } from './services/llm-review.js';
-import type { SourceCallLog } from './services/source-call-log.js';
-import type { GuideGenerator } from './services/guide-generator.js';
-import { createOnboarding } from './services/onboarding.js';
-import { createUnmatchedReview } from './services/unmatched-review.js';
-import type { ProviderDirectory } from './services/provider-directory.js';
+import type { EventsRefresher, SourceCallLog } from './services/events/index.js';
+import type { GuideService, GuideGenerator, ProviderDirectory } from './services/guides/index.js';
+import type { LlmReview } from './services/llm/index.js';
 import { getProvider } from './db/providers.js';
 
 export type AppConfig = Pick<Config, 'DEFAULT_TIMEZONE' | 'GUIDE_CACHE_TTL_SECONDS' | 'PUBLIC_BASE_URL'> &

@@ -11,7 +11,7 @@ import { createDatabase } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
 import { listLeaguesInUse } from './db/matches.js';
 import { insertProvider, providerSlugEverUsed } from './db/providers.js';
-import { buildServices } from './services/build-services.js';
+import { buildServices } from './services/compose.js';
 import { isAllowedPlaylistUrl } from './sources/playlist.js';
 
 const projectRoot = resolve(import.meta.dirname, '..');

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { createDatabase, type Database } from '../../src/db/database.js';
-import { buildServices } from '../../src/services/build-services.js';
+import { buildServices } from '../../src/services/compose.js';
 import { testConfig } from '../support/test-app.js';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
 import { createTestDatabase, serverUrl, type TestDatabase } from '../support/test-database.js';

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertEvent } from '../../src/db/events.js';
 import { insertTeam } from '../../src/db/teams.js';
-import { createEventArt } from '../../src/services/event-art.js';
+import { createEventArt } from '../../src/services/art/event-art.js';
 import { createHttpClient } from '../../src/sources/http-client.js';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

@@ -11,7 +11,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { loadLeagues, type LeagueConfig } from '../../src/config/leagues.js';
 import type { Database } from '../../src/db/database.js';
 import { wallClock } from '../../src/domain/time.js';
-import { createEventsRefresher } from '../../src/services/events-refresh.js';
+import { createEventsRefresher } from '../../src/services/events/events-refresh.js';
 import { createEspnClient } from '../../src/sources/espn.js';
 import { createHttpClient } from '../../src/sources/http-client.js';
 import { createTheSportsDbClient } from '../../src/sources/thesportsdb.js';

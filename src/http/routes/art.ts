@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ART_WIDTHS, type ArtWidth } from '../../domain/art/matchup-svg.js';
 import { isValidTimeZone } from '../../domain/time.js';
 import { NotFoundError } from '../../errors.js';
-import type { EventArtService } from '../../services/event-art.js';
+import type { EventArtService } from '../../services/art/index.js';
 import { notModified } from '../plugins/conditional-get.js';
 import { errorSchema } from '../schemas/providers.js';
 

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { listEventRows, toSportEvent } from '../../db/events.js';
 import { addDays, isValidTimeZone, startOfLocalDay } from '../../domain/time.js';
-import { MAX_REFRESH_DAYS, type EventsRefresher } from '../../services/events-refresh.js';
+import { MAX_REFRESH_DAYS, type EventsRefresher } from '../../services/events/index.js';
 import { calendarDateSchema } from '../schemas/dates.js';
 import { errorSchema } from '../schemas/providers.js';
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ProviderRow } from '../../db/providers.js';
 import { writeM3uHeader } from '../../domain/m3u/index.js';
 import { NotFoundError, UnauthorizedError, UpstreamError } from '../../errors.js';
-import type { GuideService } from '../../services/guide-service.js';
+import type { GuideService } from '../../services/guides/index.js';
 import { tokenMatches } from '../plugins/admin-auth.js';
 import { notModified } from '../plugins/conditional-get.js';
 import { errorSchema } from '../schemas/providers.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { GuideService } from '../../services/guide-service.js';
+import type { GuideService } from '../../services/guides/index.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
 import { servedReportSchema } from '../schemas/report.js';
 

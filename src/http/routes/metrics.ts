@@ -2,7 +2,7 @@ import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UnauthorizedError } from '../../errors.js';
-import type { Metrics } from '../../services/metrics.js';
+import type { Metrics } from '../../services/metrics/index.js';
 import { tokenMatches } from '../plugins/admin-auth.js';
 import { errorSchema } from '../schemas/providers.js';
 

@@ -5,9 +5,8 @@ import { getProvider } from '../../db/providers.js';
 import type { DB } from '../../db/types.js';
 import { isValidTimeZone } from '../../domain/time.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
-import { familyReportSchema, playlistSummarySchema } from '../../services/guide-contracts.js';
-import { toGuideProvider } from '../../services/guide-service.js';
-import type { Onboarding } from '../../services/onboarding.js';
+import { familyReportSchema, playlistSummarySchema, toGuideProvider } from '../../services/guides/index.js';
+import type { Onboarding } from '../../services/admin/index.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
 
 export interface OnboardingRoutesOptions {

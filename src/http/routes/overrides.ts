@@ -11,7 +11,7 @@ import { listStoredEventsByIds } from '../../db/events.js';
 import { getProvider } from '../../db/providers.js';
 import type { DB } from '../../db/types.js';
 import { NotFoundError } from '../../errors.js';
-import type { GuideService } from '../../services/guide-service.js';
+import type { GuideService } from '../../services/guides/index.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
 
 export interface OverrideRoutesOptions {

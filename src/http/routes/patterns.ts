@@ -13,7 +13,7 @@ import { compileFamilies, parseChannelName } from '../../domain/channel-name/ind
 import { patternProblems } from '../../domain/channel-name/pattern-check.js';
 import type { ChannelFamily } from '../../domain/types.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
-import { PatternTimeoutError, trialRun } from '../../services/pattern-trial.js';
+import { PatternTimeoutError, trialRun } from '../../services/admin/index.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
 
 export interface PatternRoutesOptions {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getProvider } from '../../db/providers.js';
 import type { DB } from '../../db/types.js';
 import { NotFoundError } from '../../errors.js';
-import type { UnmatchedReview } from '../../services/unmatched-review.js';
+import type { UnmatchedReview } from '../../services/admin/index.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
 
 export interface ReviewQueueRoutesOptions {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { LlmReview } from '../../services/llm-review.js';
+import type { LlmReview } from '../../services/llm/index.js';
 import { errorSchema } from '../schemas/providers.js';
 
 export interface ReviewRoutesOptions {

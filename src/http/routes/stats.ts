@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { DB } from '../../db/types.js';
 import { addDays } from '../../domain/time.js';
 import { ValidationError } from '../../errors.js';
-import { costReport } from '../../services/cost-report.js';
-import type { SourceCallLog } from '../../services/source-call-log.js';
+import { costReport } from '../../services/llm/index.js';
+import type { SourceCallLog } from '../../services/events/index.js';
 import { calendarDateSchema } from '../schemas/dates.js';
 import { errorSchema } from '../schemas/providers.js';
 

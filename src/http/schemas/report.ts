@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { matchReportSchema } from '../../services/guide-contracts.js';
+import { matchReportSchema } from '../../services/guides/index.js';
 
 /** The match report as served: the stored report, and whether it belongs to the last good guide. */
 export const servedReportSchema = matchReportSchema.extend({

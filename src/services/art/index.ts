@@ -1,0 +1,2 @@
+export * from './art-renderer.js';
+export * from './event-art.js';

@@ -1,0 +1,3 @@
+export * from './cost-report.js';
+export * from './llm-review.js';
+export * from './llm-step.js';

@@ -1,0 +1,2 @@
+export * from './match-chain.js';
+export * from './match-handlers.js';
