@@ -44,9 +44,41 @@ export default tseslint.config(
     },
   },
   {
+    // Small modules: a file that outgrows this is two things.
+    files: ['src/**/*.ts'],
+    rules: { 'max-lines': ['error', { max: 300 }] },
+  },
+  {
     // The pure core: no I/O, no clock, no framework. Dependencies point into the domain, never out of it.
     files: ['src/domain/**/*.ts'],
     rules: {
+      // The clock, the environment, the network and timers are the caller's: `now` and `timeZone` are arguments.
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'process',
+          'fetch',
+          'setTimeout',
+          'setInterval',
+          'setImmediate',
+          'queueMicrotask',
+          'performance',
+        ].map((name) => ({
+          name,
+          message: 'src/domain is pure: the caller passes the clock, timers and I/O in.',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'src/domain never reads the clock: take `now` as an argument.',
+        },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'src/domain never reads the clock: take `now` as an argument.',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

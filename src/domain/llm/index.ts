@@ -16,3 +16,17 @@ export {
   type LlmCandidate,
   type LlmQuestion,
 } from './questions.js';
+export {
+  aliasesWorthKeeping,
+  budgetExceeded,
+  emptyLlmSummary,
+  estimateCallUsd,
+  MAX_ASKS_PER_GENERATION,
+  planQuestions,
+  resultOfVerdict,
+  type LlmAsk,
+  type LlmChoice,
+  type LlmResult,
+  type LlmSummary,
+  type PlannedQuestion,
+} from './decisions.js';

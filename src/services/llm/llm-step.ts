@@ -13,61 +13,32 @@ import {
   findDecisions,
   insertDecisions,
   type LlmDecisionRecord,
-  type LlmDecisionRow,
 } from '../../db/llm-decisions.js';
 import { insertPendingLlmAliases } from '../../db/teams.js';
 import type { DB } from '../../db/types.js';
+import { decisionRecord, verdictOf } from './decision-records.js';
 import {
-  askable,
+  aliasesWorthKeeping,
+  budgetExceeded,
+  emptyLlmSummary,
   batchQuestions,
   costUsd,
-  questionHash,
-  questionOf,
-  rankCandidates,
+  estimateCallUsd,
+  planQuestions,
   readAnswers,
+  resultOfVerdict,
   roundUsd,
-  userMessage,
-  type AliasLesson,
-  type LlmQuestion,
+  type LlmAsk,
+  type LlmResult,
+  type LlmSummary,
   type ModelPrice,
+  type PlannedQuestion,
   type Verdict,
 } from '../../domain/llm/index.js';
-import type { CandidateQuery } from '../../domain/matching/index.js';
-import { normalizeTeamName } from '../../domain/matching/index.js';
-import type { ParsedChannel, SportEvent } from '../../domain/types.js';
+import type { SportEvent } from '../../domain/types.js';
 import type { LlmClient } from '../../sources/llm.js';
 
-/** One unmatched channel and the events of its window it may carry. */
-export interface LlmAsk {
-  name: string;
-  parsed: ParsedChannel;
-  query: Pick<CandidateQuery, 'likelyStart' | 'fromUtc' | 'toUtc'>;
-  events: readonly SportEvent[];
-}
-
-export interface LlmChoice {
-  event: SportEvent;
-  confidence: number;
-  why: string;
-  decisionId: number;
-}
-
-/** Per ask: the chosen event, or the step the report shows. */
-export type LlmResult = { choice: LlmChoice } | { step: string };
-
-/** What the step did in one generation, for the match report. */
-export interface LlmSummary {
-  enabled: boolean;
-  model: string | null;
-  /** Channels put to the model in this generation. */
-  asked: number;
-  /** Channels answered from stored decisions. */
-  reused: number;
-  calls: number;
-  failedCalls: number;
-  usd: number;
-  note: string | null;
-}
+export type { LlmAsk, LlmChoice, LlmResult, LlmSummary } from '../../domain/llm/index.js';
 
 export interface LlmStepDeps {
   db: Kysely<DB>;
@@ -91,49 +62,9 @@ export interface LlmStepDeps {
 }
 
 const HOUR_MS = 3_600_000;
-// Channels ranked and looked up per generation at most: a lineup with thousands of misses costs a bounded time,
-// and the daily budget would not cover more anyway.
-const MAX_ASKS_PER_GENERATION = 500;
-// Tokens a call's prompt takes, estimated from its characters before it is sent, for the budget.
-const CHARS_PER_TOKEN = 3;
-const OUTPUT_TOKENS_PER_QUESTION = 120;
 
 function utcMidnight(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
-const usd = (n: number) => `$${n.toFixed(n < 0.1 ? 4 : 2)}`;
-
-function verdictOf(row: LlmDecisionRow): Verdict {
-  return row.answer as unknown as Verdict;
-}
-
-/** The team of the chosen event an alias names (by its name as the event gives it), or null. */
-function teamOf(event: SportEvent, team: string): number | null {
-  const wanted = normalizeTeamName(team);
-  const sides = [
-    { id: event.homeId, name: event.home },
-    { id: event.awayId, name: event.away },
-  ].filter((s) => s.id && s.name);
-  const exact = sides.find((s) => normalizeTeamName(s.name ?? '') === wanted);
-  const loose = sides.filter((s) => {
-    const n = normalizeTeamName(s.name ?? '');
-    return wanted !== '' && (n.includes(wanted) || wanted.includes(n));
-  });
-  const side = exact ?? (loose.length === 1 ? loose[0] : undefined);
-  return side?.id ? Number(side.id) : null;
-}
-
-/** Aliases worth keeping: written in the channel's name, naming a team of the event, not its name already. */
-function aliasRows(channel: string, event: SportEvent, lessons: readonly AliasLesson[]) {
-  const name = ` ${normalizeTeamName(channel)} `;
-  return lessons.flatMap((l) => {
-    const normalized = normalizeTeamName(l.written);
-    const teamId = teamOf(event, l.team);
-    if (normalized === '' || teamId === null || !name.includes(` ${normalized} `)) return [];
-    if (normalized === normalizeTeamName(l.team)) return [];
-    return [{ teamId, alias: l.written.trim(), normalized }];
-  });
 }
 
 export function createLlmStep(deps: LlmStepDeps) {
@@ -150,18 +81,7 @@ export function createLlmStep(deps: LlmStepDeps) {
   const waitMs = deps.waitMs ?? 10_000;
 
   /** A generation's summary before anything is asked: on with the model, or off for want of a key. */
-  function emptySummary(): LlmSummary {
-    return {
-      enabled: deps.client !== null,
-      model: deps.client ? model : null,
-      asked: 0,
-      reused: 0,
-      calls: 0,
-      failedCalls: 0,
-      usd: 0,
-      note: deps.client ? null : 'off: no ANTHROPIC_API_KEY',
-    };
-  }
+  const emptySummary = () => emptyLlmSummary(deps.client ? model : null);
 
   function choiceOf(
     verdict: Verdict,
@@ -169,59 +89,24 @@ export function createLlmStep(deps: LlmStepDeps) {
     candidates: readonly SportEvent[],
     fresh: boolean,
   ): LlmResult {
-    const by = row.model || model;
-    const state = fresh
-      ? 'pending review'
-      : row.review === 'pending'
-        ? 'stored, pending review'
-        : `stored, ${row.review}`;
-    if (row.review === 'rejected')
-      return { step: `llm: an admin rejected ${by}'s answer to this question (decision #${row.id})` };
-    if (verdict.kind === 'invalid')
-      return { step: `llm: ${by}'s answer was rejected: ${verdict.reason} (decision #${row.id})` };
-    if (verdict.kind === 'none')
-      return {
-        step: `llm: ${by} found none of ${candidates.length} candidates fits (decision #${row.id}, ${state})`,
-      };
-    const event = candidates.find((e) => e.id === verdict.eventId);
-    if (!event) return { step: `llm: ${by}'s choice is no longer a candidate (decision #${row.id})` };
-    const confidence = Math.round(verdict.confidence * 1000) / 1000;
-    const taught = verdict.aliases.map((a) => `${a.written} = ${a.team}`).join(', ');
-    const why = `${by} chose it among ${candidates.length} candidates, confidence ${confidence.toFixed(2)}${taught ? `; taught ${taught}` : ''} (decision #${row.id}, ${state})`;
-    if (confidence < deps.threshold - 1e-9)
-      return {
-        step: `llm: ${by}'s choice ${event.title} (${confidence.toFixed(2)}) is below the threshold ${deps.threshold} (decision #${row.id})`,
-      };
-    return { choice: { event, confidence, why, decisionId: row.id } };
-  }
-
-  interface Pending {
-    index: number;
-    ask: LlmAsk;
-    candidates: SportEvent[];
-    question: LlmQuestion;
-    hash: string;
+    const decision = { id: row.id, model: row.model || model, review: row.review, fresh };
+    return resultOfVerdict(verdict, decision, candidates, deps.threshold);
   }
 
   /** Asks one batch and stores what it answered; fills `results` for its asks. */
   async function askBatch(
-    batch: Pending[],
+    batch: PlannedQuestion[],
     providerId: number | null,
     results: LlmResult[],
     summary: LlmSummary,
   ): Promise<void> {
     const client = deps.client!;
     const questions = batch.map((p) => p.question);
-    const estimate = costUsd(
-      {
-        inputTokens: Math.ceil(userMessage(questions).length / CHARS_PER_TOKEN) + 1000,
-        outputTokens: 256 + OUTPUT_TOKENS_PER_QUESTION * questions.length,
-      },
-      price,
-    );
+    const estimate = estimateCallUsd(questions, price);
     const spent = (await llmSpentSince(db, utcMidnight(deps.now()))) + reserved;
-    if (spent + estimate > deps.dailyBudgetUsd) {
-      summary.note = `daily budget of ${usd(deps.dailyBudgetUsd)} spent (${usd(spent)} so far today)`;
+    const overBudget = budgetExceeded(spent, estimate, deps.dailyBudgetUsd);
+    if (overBudget) {
+      summary.note = overBudget;
       for (const p of batch) results[p.index] = { step: `llm: not asked, ${summary.note}` };
       return;
     }
@@ -254,7 +139,7 @@ export function createLlmStep(deps: LlmStepDeps) {
     summary.calls += 1;
     summary.usd += cost;
     const until = deps.now().getTime() + retryAfterFailureMs;
-    const rest = (p: Pending, reason: string) => {
+    const rest = (p: PlannedQuestion, reason: string) => {
       failed.set(p.hash, { reason, until });
       results[p.index] = { step: `llm: ${model} call failed (${reason}); asked again after an hour` };
     };
@@ -268,34 +153,16 @@ export function createLlmStep(deps: LlmStepDeps) {
       return;
     }
     const share = (n: number) => Math.round(n / batch.length);
-    const records: { p: Pending; verdict: Verdict; record: LlmDecisionRecord }[] = [];
+    const records: { p: PlannedQuestion; verdict: Verdict; record: LlmDecisionRecord }[] = [];
     for (const p of batch) {
       const verdict = read.verdicts.get(p.question.channel);
       if (!verdict) {
         rest(p, 'the answer left this channel out');
         continue;
       }
-      const chosen = verdict.kind === 'chosen' ? verdict : null;
-      records.push({
-        p,
-        verdict,
-        record: {
-          hash: p.hash,
-          providerId,
-          channel: p.question.channel,
-          model,
-          question: p.question,
-          answer: verdict,
-          outcome: verdict.kind,
-          eventId: chosen ? Number(chosen.eventId) : null,
-          confidence: verdict.kind === 'invalid' ? null : verdict.confidence,
-          inputTokens: share(reply.usage.inputTokens),
-          outputTokens: share(reply.usage.outputTokens),
-          costUsd: cost / batch.length,
-          latencyMs: reply.latencyMs,
-          callId,
-        },
-      });
+      const call = { callId, model, costUsd: cost / batch.length, latencyMs: reply.latencyMs };
+      const tokens = { input: share(reply.usage.inputTokens), output: share(reply.usage.outputTokens) };
+      records.push({ p, verdict, record: decisionRecord(p, verdict, providerId, call, tokens) });
     }
     const ids = await insertDecisions(
       db,
@@ -306,7 +173,8 @@ export function createLlmStep(deps: LlmStepDeps) {
       if (id === undefined) continue;
       if (verdict.kind === 'chosen') {
         const event = p.candidates.find((e) => e.id === verdict.eventId);
-        if (event) await insertPendingLlmAliases(db, id, aliasRows(p.ask.name, event, verdict.aliases));
+        if (event)
+          await insertPendingLlmAliases(db, id, aliasesWorthKeeping(p.ask.name, event, verdict.aliases));
       }
       results[p.index] = choiceOf(verdict, { id, model, review: 'pending' }, p.candidates, true);
     }
@@ -321,34 +189,13 @@ export function createLlmStep(deps: LlmStepDeps) {
     providerId: number | null,
   ): Promise<{ results: LlmResult[]; summary: LlmSummary }> {
     const summary = emptySummary();
-    const results: LlmResult[] = asks.map(() => ({ step: 'llm: not asked' }));
-    const pending: Pending[] = [];
-    let considered = 0;
-    asks.forEach((ask, index) => {
-      if (askable(ask.parsed) && considered++ >= MAX_ASKS_PER_GENERATION) {
-        results[index] = {
-          step: `llm: not asked this time (more than ${MAX_ASKS_PER_GENERATION} channels waiting)`,
-        };
-        return;
-      }
-      if (!askable(ask.parsed)) {
-        results[index] = { step: 'llm: nothing to ask (the name gives no teams or title)' };
-        return;
-      }
-      const candidates = rankCandidates(ask.parsed, ask.query, ask.events);
-      if (candidates.length === 0) {
-        results[index] = { step: 'llm: no candidate events in the window to choose from' };
-        return;
-      }
-      const question = questionOf(ask.name, candidates);
-      pending.push({ index, ask, candidates, question, hash: questionHash(question) });
-    });
+    const { results, planned: pending } = planQuestions(asks);
     const stored = await findDecisions(
       db,
       pending.map((p) => p.hash),
     );
     const now = deps.now().getTime();
-    const toAsk = new Map<string, Pending[]>();
+    const toAsk = new Map<string, PlannedQuestion[]>();
     for (const p of pending) {
       const row = stored.get(p.hash);
       if (row) {
