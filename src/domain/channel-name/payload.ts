@@ -217,18 +217,14 @@ export function readPayload(
   const when = resolveWhen(written.date, written.time, zone, now);
   const stopsAt = written.stop ? zonedToUtc(written.stop.ymd, written.stop.hhmm, zone) : null;
   const reading: PayloadReading = {
+    ...otherReading(flags),
     kind: 'placeholder',
-    teams: [],
-    awayFirst: false,
-    title: null,
-    leagueHints: [],
     time: when.time,
     timeZone: when.time ? zone : null,
     date: when.date,
     startsAt: when.startsAt,
     timeOnly: when.timeOnly,
     stopsAt,
-    flags,
   };
 
   // A league named in brackets (`Hawks v UTA (NBA)`) is a hint before brackets are dropped.
@@ -288,18 +284,6 @@ export function readPayload(
 
 /** Not an event: keep the tags, nothing a schedule could take for a game. */
 function otherReading(flags: ChannelFlags): PayloadReading {
-  return {
-    kind: 'other',
-    teams: [],
-    awayFirst: false,
-    title: null,
-    leagueHints: [],
-    time: null,
-    timeZone: null,
-    date: null,
-    startsAt: null,
-    timeOnly: false,
-    stopsAt: null,
-    flags,
-  };
+  const none = { title: null, time: null, timeZone: null, date: null, startsAt: null, stopsAt: null };
+  return { ...none, kind: 'other', teams: [], awayFirst: false, leagueHints: [], timeOnly: false, flags };
 }

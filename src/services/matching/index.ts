@@ -1,2 +1,3 @@
 export * from './match-chain.js';
 export * from './match-handlers.js';
+export * from './match-jobs.js';

@@ -12,7 +12,8 @@ import { candidateQuery, channelFingerprint, learnFamilyLeagues } from '../../do
 import type { EventsRefresher } from '../events/events-refresh.js';
 import type { GuideProvider, MatchOutcome, UnderstoodChannel } from '../guides/guide-contracts.js';
 import type { LlmStep, LlmSummary } from '../llm/llm-step.js';
-import { createHandlers, type Answer, type Handler, type Job, type Round } from './match-handlers.js';
+import { createHandlers } from './match-handlers.js';
+import type { Answer, Handler, Job, Round } from './match-jobs.js';
 
 export interface MatchChainDeps {
   db: Kysely<DB>;
