@@ -32,6 +32,15 @@ export class ValidationError extends Error {
   }
 }
 
+/** The client accepts no form the answer can take (Accept-Encoding refusing every coding available). */
+export class NotAcceptableError extends Error {
+  readonly statusCode = 406;
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotAcceptableError';
+  }
+}
+
 export class TooManyRequestsError extends Error {
   readonly statusCode = 429;
   constructor(message: string) {

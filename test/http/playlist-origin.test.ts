@@ -60,4 +60,19 @@ describe("the origin in a playlist's url-tvg", () => {
     const line = await firstLine(proxied, { 'x-forwarded-host': 'bad host/"x' });
     expect(line).toContain(`url-tvg="${proxied.url}/epg/acme.xml"`);
   });
+
+  it('changes the ETag with the origin it names, so a shared cache never serves another origin its playlist', async () => {
+    const etag = async (host: string) => {
+      const res = await request(proxied.url).get('/playlist/acme.m3u').set('x-forwarded-host', host);
+      expect(res.status).toBe(200);
+      return String(res.headers.etag);
+    };
+    const one = await etag('one.example');
+    expect(await etag('one.example')).toBe(one);
+    expect(await etag('two.example')).not.toBe(one);
+    const stale = await request(proxied.url)
+      .get('/playlist/acme.m3u')
+      .set({ 'x-forwarded-host': 'two.example', 'if-none-match': one });
+    expect(stale.status).toBe(200);
+  });
 });

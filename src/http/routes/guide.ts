@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FastifyRequest } from 'fastify';
@@ -5,10 +6,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ProviderRow } from '../../db/providers.js';
 import { writeM3uHeader } from '../../domain/m3u/index.js';
-import { NotFoundError, UnauthorizedError, UpstreamError } from '../../errors.js';
-import type { GuideService } from '../../services/guides/index.js';
+import { NotAcceptableError, NotFoundError, UnauthorizedError, UpstreamError } from '../../errors.js';
+import type { GuideService, ServedPlaylist } from '../../services/guides/index.js';
 import { tokenMatches } from '../plugins/admin-auth.js';
-import { notModified } from '../plugins/conditional-get.js';
+import { formatEntityTag, notModified } from '../plugins/conditional-get.js';
+import { negotiateContentCoding, type ContentCoding } from '../plugins/content-coding.js';
 import { errorSchema } from '../schemas/providers.js';
 
 export interface GuideRoutesOptions {
@@ -62,7 +64,43 @@ async function providerFor(
   return row;
 }
 
+/** The coding of an answer that has these codings `available`; a 406 when the client accepts none of them. */
+function contentCoding(request: FastifyRequest, available: readonly ContentCoding[]): ContentCoding {
+  const coding = negotiateContentCoding(request.headers['accept-encoding'], available);
+  if (!coding) throw new NotAcceptableError(`Accept-Encoding refuses ${available.join(' and ')}`);
+  return coding;
+}
+
+/** Caches keep a guide or playlist as long as this service does; one behind an access token, only the player's. */
+function cacheControl(provider: ProviderRow, seconds: number): string {
+  return `${provider.access_token ? 'private' : 'public'}, max-age=${seconds}`;
+}
+
 export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app, opts) => {
+  /** SHA-1 of each playlist's entries as sent, hashed once per playlist. */
+  const entryHashes = new WeakMap<ServedPlaylist, Promise<Buffer>>();
+  async function hashEntries(playlist: ServedPlaylist): Promise<Buffer> {
+    const hash = createHash('sha1');
+    for await (const piece of playlist.body()) hash.update(piece);
+    return hash.digest();
+  }
+  /**
+   * The playlist's ETag: strong, as it hashes the bytes sent, the header line (its guide URL differs by origin
+   * and token) and the entries (their stream URLs can change while the guide stays the same).
+   */
+  async function playlistEtag(playlist: ServedPlaylist, headerLine: string): Promise<string> {
+    let entries = entryHashes.get(playlist);
+    if (!entries) {
+      entries = hashEntries(playlist);
+      entryHashes.set(playlist, entries);
+      entries.catch(() => entryHashes.delete(playlist));
+    }
+    const hash = createHash('sha1')
+      .update(headerLine)
+      .update(await entries);
+    return formatEntityTag(`p-${hash.digest('hex').slice(0, 32)}`, false);
+  }
+
   app.get(
     '/epg/:file',
     {
@@ -70,8 +108,9 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
         tags: ['players'],
         summary: 'XMLTV guide of a provider: /epg/<slug>.xml or /epg/<slug>.xml.gz',
         description:
-          'Streams XMLTV valid against the XMLTV DTD. Honours If-None-Match (304) and Accept-Encoding: gzip; ' +
-          'the .xml.gz name always answers gzip bytes. When a fresh guide cannot be made, the last good one is served.',
+          'Streams XMLTV valid against the XMLTV DTD. Honours If-None-Match (304) and Accept-Encoding with q-values ' +
+          '(gzip or identity; 406 when both are refused); the .xml.gz name always answers gzip bytes. When a fresh ' +
+          'guide cannot be made, the last good one is served.',
         params: z.object({ file: z.string().describe('`<slug>.xml` or `<slug>.xml.gz`') }),
         querystring: tokenQuery,
         response: {
@@ -79,6 +118,7 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
           304: z.null().describe('Not modified (If-None-Match matched the ETag)'),
           401: errorSchema,
           404: errorSchema,
+          406: errorSchema,
           502: errorSchema,
         },
       },
@@ -89,15 +129,14 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
       const slug = m[1]!;
       const gzFile = m[2] !== undefined;
       const provider = await providerFor(opts.provider, slug, request.query.token);
+      // The .xml.gz name is a gzip file, whatever the request accepts; the .xml name is negotiated.
+      if (!gzFile) reply.header('vary', 'accept-encoding');
+      const coding = gzFile ? 'identity' : contentCoding(request, ['gzip', 'identity']);
       const guide = await opts.guides.getGuide(slug, guideOrigin(request, opts));
 
       reply.header('etag', guide.etag);
-      reply.header(
-        'cache-control',
-        `${provider.access_token ? 'private' : 'public'}, max-age=${opts.cacheSeconds}`,
-      );
+      reply.header('cache-control', cacheControl(provider, opts.cacheSeconds));
       reply.header('last-modified', guide.generatedAt.toUTCString());
-      reply.header('vary', 'accept-encoding');
       if (guide.stale) reply.header('x-epgoat-stale', 'true');
       if (notModified(request.headers['if-none-match'], guide.etag)) return reply.code(304).send(null);
 
@@ -107,8 +146,7 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
         return reply.send(guide.xmlGzip);
       }
       reply.type('application/xml; charset=utf-8');
-      const accepts = request.headers['accept-encoding'] ?? '';
-      if (/\bgzip\b/i.test(accepts) && !/\bgzip;\s*q=0(\.0+)?\b/i.test(accepts)) {
+      if (coding === 'gzip') {
         reply.header('content-encoding', 'gzip');
         return reply.send(guide.xmlGzip);
       }
@@ -123,13 +161,16 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
         tags: ['players'],
         summary: "The provider's live channels without VOD: /playlist/<slug>.m3u",
         description:
-          "Each event channel's tvg-id is its guide channel id; url-tvg points at this service's guide.",
+          "Each event channel's tvg-id is its guide channel id; url-tvg points at this service's guide. Honours " +
+          'If-None-Match (304); sent without a content coding (406 when Accept-Encoding refuses identity).',
         params: z.object({ file: z.string().describe('`<slug>.m3u`') }),
         querystring: tokenQuery,
         response: {
           200: z.any().describe('Extended M3U (audio/x-mpegurl)'),
+          304: z.null().describe('Not modified (If-None-Match matched the ETag)'),
           401: errorSchema,
           404: errorSchema,
+          406: errorSchema,
           502: errorSchema,
         },
       },
@@ -138,7 +179,9 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
       const m = /^([a-z0-9-]{1,40})\.m3u8?$/.exec(request.params.file);
       if (!m) throw new NotFoundError(`no playlist at ${request.params.file}`);
       const slug = m[1]!;
-      await providerFor(opts.provider, slug, request.query.token);
+      const provider = await providerFor(opts.provider, slug, request.query.token);
+      reply.header('vary', 'accept-encoding');
+      contentCoding(request, ['identity']);
       const base = guideOrigin(request, opts);
       const guide = await opts.guides.getGuide(slug, base);
       // From the current generation, or from the last good guide's stored copy while the host is down.
@@ -148,15 +191,21 @@ export const guideRoutes: FastifyPluginAsyncZod<GuideRoutesOptions> = async (app
 
       const token = request.query.token ? `?token=${encodeURIComponent(request.query.token)}` : '';
       const guideUrl = `${base}/epg/${slug}.xml${token}`;
-      const header = { attrs: { ...playlist.header.attrs, 'url-tvg': guideUrl, 'x-tvg-url': guideUrl } };
-      reply.type('audio/x-mpegurl; charset=utf-8');
-      reply.header('etag', `"p${guide.etag.slice(1)}`);
+      const headerLine = writeM3uHeader({
+        attrs: { ...playlist.header.attrs, 'url-tvg': guideUrl, 'x-tvg-url': guideUrl },
+      });
+      const etag = await playlistEtag(playlist, headerLine);
+      reply.header('etag', etag);
+      reply.header('cache-control', cacheControl(provider, opts.cacheSeconds));
       if (guide.stale) reply.header('x-epgoat-stale', 'true');
+      if (notModified(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
+
+      reply.type('audio/x-mpegurl; charset=utf-8');
       const body = playlist.body();
       return reply.send(
         Readable.from(
           (async function* () {
-            yield writeM3uHeader(header);
+            yield headerLine;
             yield* body;
           })(),
         ),
