@@ -32,7 +32,13 @@ import type { LeagueConfig } from './config/leagues.js';
 import type { ChannelFamily } from './domain/types.js';
 import type { EventArtService } from './services/art/index.js';
 import type { Metrics } from './services/metrics/index.js';
-import { type ChangeFeed, createOnboarding, createUnmatchedReview } from './services/admin/index.js';
+import {
+  type AdminChanges,
+  type ChangeFeed,
+  createAdminChanges,
+  createOnboarding,
+  createUnmatchedReview,
+} from './services/admin/index.js';
 import { metricsRoutes } from './http/routes/metrics.js';
 import type { EventsRefresher, SourceCallLog } from './services/events/index.js';
 import type { GuideService, GuideGenerator, ProviderDirectory } from './services/guides/index.js';
@@ -74,6 +80,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Tells the other instances on the database of each admin change. */
   changes?: Pick<ChangeFeed, 'announce'>;
+  /** What an admin change resets; made from `providers`, `guides` and `changes` when absent. */
+  adminChanges?: AdminChanges;
 }
 
 /** Builds the HTTP app from its parts. Never listens and never reads the environment. */
@@ -133,11 +141,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db } = deps.database;
   const { guides, config } = deps;
   // Any admin change to a provider shows in its next guide, on this instance and on the others.
-  const invalidate = (slug: string) => {
-    deps.providers?.invalidate(slug);
-    guides?.invalidate(slug);
-    deps.changes?.announce(slug);
-  };
+  const changes =
+    deps.adminChanges ??
+    createAdminChanges({
+      keepers: [deps.providers, guides],
+      ...(deps.changes && { announce: deps.changes.announce }),
+    });
+  const invalidate = changes.providerChanged;
   const { providers } = deps;
   const providerRow = (slug: string) => (providers ? providers.get(slug) : getProvider(db, slug));
   await app.register(healthRoutes, { database: deps.database });
@@ -192,10 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(teamRoutes, {
         db,
         leagues: deps.leagues,
-        invalidateAll: () => {
-          guides?.invalidateAll();
-          deps.changes?.announce(null);
-        },
+        invalidateAll: changes.everyProviderChanged,
       });
       await admin.register(reviewQueueRoutes, {
         db,

@@ -23,6 +23,7 @@ import { createSourceCallLog } from './events/source-call-log.js';
 import { createMatchChain } from './matching/match-chain.js';
 import { seedReferenceData } from './events/reference-data.js';
 import { createGuideGenerator } from './guides/guide-generator.js';
+import { createAdminChanges } from './admin/admin-changes.js';
 import { createChangeFeed } from './admin/change-feed.js';
 import { createEventArt } from './art/event-art.js';
 import { createMetrics } from './metrics/metrics.js';
@@ -225,18 +226,15 @@ export function buildServices(deps: {
   });
   const changes = createChangeFeed({
     database: deps.database,
-    invalidate: (slug) => {
-      providers.invalidate(slug);
-      guides.invalidate(slug);
-    },
-    invalidateAll: () => {
-      providers.invalidateAll();
-      guides.invalidateAll();
-    },
+    heard: (slug) => adminChanges.heard(slug),
     // Taking up another instance's guide reads what it stored under the generation lock, which only Postgres
     // shares between instances.
     ...(deps.database.kind === 'postgres' && { refresh: (slug: string) => guides.takeUp(slug) }),
     ...(deps.logger && { logger: deps.logger }),
+  });
+  const adminChanges = createAdminChanges({
+    keepers: [providers, guides],
+    announce: (slug) => changes.announce(slug),
   });
   return {
     /** Writes the checked-in leagues and family mappings; run once at start, before serving. */
@@ -255,6 +253,8 @@ export function buildServices(deps: {
     metrics,
     /** Admin changes to and from the other instances on the database; start() it before serving. */
     changes,
+    /** What an admin change resets, here and on the other instances. */
+    adminChanges,
     llm,
     llmReview: createLlmReview({ db: deps.database.db, forget: (id) => matcher.forgetDecision(id) }),
     /** Requests per source and day, written every few seconds; flush before reading or closing. */

@@ -15,9 +15,8 @@ interface Change {
 
 export interface ChangeFeedDeps {
   database: Pick<Database, 'listen' | 'notify'>;
-  /** Drops what this instance kept of a provider. */
-  invalidate: (slug: string) => void;
-  invalidateAll: () => void;
+  /** Drops what this instance kept of a provider (null: of every provider). */
+  heard: (slug: string | null) => void;
   /** Takes up the provider's guide another instance stored. */
   refresh?: (slug: string) => void;
   logger?: { warn(obj: object, msg: string): void };
@@ -36,8 +35,7 @@ export function createChangeFeed(deps: ChangeFeedDeps) {
     }
     if (change.from === self) return;
     if (change.guide && typeof change.slug === 'string') deps.refresh?.(change.slug);
-    else if (change.slug === null) deps.invalidateAll();
-    else if (typeof change.slug === 'string') deps.invalidate(change.slug);
+    else if (change.slug === null || typeof change.slug === 'string') deps.heard(change.slug);
   }
 
   function send(change: Change): void {
