@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { TooManyRequestsError, UnauthorizedError } from '../../errors.js';
+import { errorSchema } from '../schemas/providers.js';
 
 function digest(s: string): Buffer {
   return createHash('sha256').update(s).digest();
@@ -14,8 +15,12 @@ export function tokenMatches(sent: string, expected: string): boolean {
 
 const MINUTE_MS = 60_000;
 
+/** The OpenAPI security scheme of the admin API (`Authorization: Bearer <ADMIN_TOKEN>`). */
+export const ADMIN_SECURITY = [{ adminToken: [] }];
+
 /**
- * Every route registered on `scope` needs `Authorization: Bearer <ADMIN_TOKEN>`. A client address that fails
+ * Every route registered on `scope` needs `Authorization: Bearer <ADMIN_TOKEN>`, and says so in its schema (the
+ * security scheme and the 401 answer), so no route writes that itself. A client address that fails
  * more than `maxFailuresPerMinute` times in a minute is answered 429 until the minute is over, right token or
  * not: guessing the token is slow.
  */
@@ -24,6 +29,11 @@ export function requireAdminToken(
   adminToken: string,
   maxFailuresPerMinute = 60,
 ): void {
+  scope.addHook('onRoute', (route) => {
+    const schema = route.schema ?? {};
+    const response = (schema.response ?? {}) as Record<number, unknown>;
+    route.schema = { ...schema, security: ADMIN_SECURITY, response: { ...response, 401: errorSchema } };
+  });
   const failures = new LRUCache<string, { count: number; since: number }>({ max: 10_000 });
   scope.addHook('onRequest', async (request, reply) => {
     const now = Date.now();

@@ -15,8 +15,6 @@ export interface EventRoutesOptions {
   defaultTimeZone: string;
 }
 
-const security = [{ adminToken: [] }];
-
 const dateSchema = calendarDateSchema.describe('Local date, YYYY-MM-DD, in timezone');
 const timezoneSchema = z
   .string()
@@ -70,7 +68,6 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
       schema: {
         tags: ['events'],
         summary: 'Fetch events from ESPN and TheSportsDB now; answers when done, with counts',
-        security,
         body: z
           .object({
             leagues: z
@@ -98,7 +95,6 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
             counts: countsSchema,
           }),
           400: errorSchema,
-          401: errorSchema,
         },
       },
     },
@@ -122,7 +118,6 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
       schema: {
         tags: ['events'],
         summary: 'Stored events starting on one local day, by start',
-        security,
         querystring: z
           .object({
             league: leagueKey.optional().describe('Default: every league'),
@@ -130,7 +125,7 @@ export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app
             timezone: timezoneSchema.optional(),
           })
           .strict(),
-        response: { 200: z.object({ events: z.array(eventSchema) }), 400: errorSchema, 401: errorSchema },
+        response: { 200: z.object({ events: z.array(eventSchema) }), 400: errorSchema },
       },
     },
     async (request) => {

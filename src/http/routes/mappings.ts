@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { listProviderMappings, softDeleteProviderMapping, upsertProviderMapping } from '../../db/leagues.js';
-import { getProvider } from '../../db/providers.js';
 import { NotFoundError } from '../../errors.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
+import { providerParams, requireProvider } from './provider-param.js';
 
 export interface MappingRoutesOptions {
   db: Kysely<DB>;
@@ -26,15 +26,11 @@ const mappingSchema = z.object({
 
 const sourceOf = (source: string) => (source === 'learned' ? ('learned' as const) : ('provider' as const));
 
-const security = [{ adminToken: [] }];
-
 export const mappingRoutes: FastifyPluginAsyncZod<MappingRoutesOptions> = async (app, opts) => {
   const { db } = opts;
   const known = new Set(opts.leagueKeys);
   const providerId = async (slug: string) => {
-    const p = await getProvider(db, slug);
-    if (!p) throw new NotFoundError(`no provider '${slug}'`);
-    return p.id;
+    return (await requireProvider(db, slug)).id;
   };
 
   app.get(
@@ -44,9 +40,8 @@ export const mappingRoutes: FastifyPluginAsyncZod<MappingRoutesOptions> = async 
         tags: ['providers'],
         summary:
           "A provider's own family-to-league mappings, an admin's or learned (over the universal ones from config)",
-        security,
-        params: z.object({ slug: slugSchema }),
-        response: { 200: z.object({ mappings: z.array(mappingSchema) }), 401: errorSchema, 404: errorSchema },
+        params: providerParams,
+        response: { 200: z.object({ mappings: z.array(mappingSchema) }), 404: errorSchema },
       },
     },
     async (request) => ({
@@ -64,8 +59,7 @@ export const mappingRoutes: FastifyPluginAsyncZod<MappingRoutesOptions> = async 
       schema: {
         tags: ['providers'],
         summary: 'Map a channel family of this provider to leagues (replaces its previous mapping)',
-        security,
-        params: z.object({ slug: slugSchema }),
+        params: providerParams,
         body: z
           .object({
             family: z.string().min(1).max(80),
@@ -75,7 +69,7 @@ export const mappingRoutes: FastifyPluginAsyncZod<MappingRoutesOptions> = async 
           })
           .strict()
           .meta({ examples: [{ family: 'US| NHL CENTER ICE', leagues: ['NHL'] }] }),
-        response: { 200: mappingSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
+        response: { 200: mappingSchema, 400: errorSchema, 404: errorSchema },
       },
     },
     async (request) => {
@@ -96,9 +90,8 @@ export const mappingRoutes: FastifyPluginAsyncZod<MappingRoutesOptions> = async 
       schema: {
         tags: ['providers'],
         summary: "Soft-delete a provider's own mapping (the universal one applies again)",
-        security,
         params: z.object({ slug: slugSchema, family: z.string().min(1).max(80) }),
-        response: { 204: z.null(), 401: errorSchema, 404: errorSchema },
+        response: { 204: z.null(), 404: errorSchema },
       },
     },
     async (request, reply) => {

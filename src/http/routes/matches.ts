@@ -15,12 +15,11 @@ export const matchRoutes: FastifyPluginAsyncZod<MatchRoutesOptions> = async (app
       schema: {
         tags: ['providers'],
         summary: 'The match report of the last generation: one row per live channel, and why',
-        security: [{ adminToken: [] }],
         params: z.object({ slug: slugSchema }),
         querystring: z.object({
           status: z.enum(['matched', 'unmatched', 'placeholder', 'not-event']).optional(),
         }),
-        response: { 200: servedReportSchema, 401: errorSchema, 404: errorSchema, 502: errorSchema },
+        response: { 200: servedReportSchema, 404: errorSchema, 502: errorSchema },
       },
     },
     async (request) => {

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { getProvider } from '../../db/providers.js';
 import type { DB } from '../../db/types.js';
 import { isValidTimeZone } from '../../domain/time.js';
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { getProvider } from '../../db/providers.js';
+import { ValidationError } from '../../errors.js';
 import { familyReportSchema, playlistSummarySchema, toGuideProvider } from '../../services/guides/index.js';
 import type { Onboarding } from '../../services/admin/index.js';
-import { errorSchema, slugSchema } from '../schemas/providers.js';
+import { errorSchema } from '../schemas/providers.js';
+import { providerParams, requireProvider } from './provider-param.js';
 
 export interface OnboardingRoutesOptions {
   db: Kysely<DB>;
@@ -17,8 +18,6 @@ export interface OnboardingRoutesOptions {
   leagueKeys: readonly string[];
   invalidate: (slug: string) => void;
 }
-
-const security = [{ adminToken: [] }];
 
 const onboardSchema = z.object({
   provider: z.string(),
@@ -73,8 +72,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod<OnboardingRoutesOptions> = 
         tags: ['providers'],
         summary:
           'What epgoat would do with a playlist, stored nowhere: entries, families with their leagues, a sample of names as read, names it could not read, and proposed patterns and mappings. For a provider not saved yet, give playlistUrl.',
-        security,
-        params: z.object({ slug: slugSchema }),
+        params: providerParams,
         body: z
           .object({
             playlistUrl: z
@@ -97,7 +95,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod<OnboardingRoutesOptions> = 
             ],
           })
           .default({}),
-        response: { 200: onboardSchema, 400: errorSchema, 401: errorSchema, 502: errorSchema },
+        response: { 200: onboardSchema, 400: errorSchema, 502: errorSchema },
       },
     },
     async (request) => {
@@ -133,8 +131,7 @@ export const onboardingRoutes: FastifyPluginAsyncZod<OnboardingRoutesOptions> = 
       schema: {
         tags: ['providers'],
         summary: 'Store the proposed patterns and mappings an admin chose (the provider must be saved)',
-        security,
-        params: z.object({ slug: slugSchema }),
+        params: providerParams,
         body: z
           .object({
             patterns: z
@@ -181,14 +178,13 @@ export const onboardingRoutes: FastifyPluginAsyncZod<OnboardingRoutesOptions> = 
             mappings: z.array(z.object({ family: z.string(), leagues: z.array(z.string()) })),
           }),
           400: errorSchema,
-          401: errorSchema,
+
           404: errorSchema,
         },
       },
     },
     async (request) => {
-      const row = await getProvider(opts.db, request.params.slug);
-      if (!row) throw new NotFoundError(`no provider '${request.params.slug}'`);
+      const row = await requireProvider(opts.db, request.params.slug);
       const stored = await opts.onboarding.accept(row.id, request.body);
       opts.invalidate(request.params.slug);
       return stored;

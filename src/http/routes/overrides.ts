@@ -8,11 +8,11 @@ import {
   type ChannelOverrideRow,
 } from '../../db/channel-overrides.js';
 import { listStoredEventsByIds } from '../../db/events.js';
-import { getProvider } from '../../db/providers.js';
 import type { DB } from '../../db/types.js';
 import { NotFoundError } from '../../errors.js';
 import type { GuideService } from '../../services/guides/index.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
+import { providerParams, requireProvider } from './provider-param.js';
 
 export interface OverrideRoutesOptions {
   db: Kysely<DB>;
@@ -20,8 +20,6 @@ export interface OverrideRoutesOptions {
   guides?: GuideService;
   invalidate: (slug: string) => void;
 }
-
-const security = [{ adminToken: [] }];
 
 const overrideSchema = z.object({
   channelId: z.string(),
@@ -39,11 +37,7 @@ const channelIdSchema = z
 
 export const overrideRoutes: FastifyPluginAsyncZod<OverrideRoutesOptions> = async (app, opts) => {
   const { db } = opts;
-  const providerOf = async (slug: string) => {
-    const p = await getProvider(db, slug);
-    if (!p) throw new NotFoundError(`no provider '${slug}'`);
-    return p;
-  };
+  const providerOf = (slug: string) => requireProvider(db, slug);
   const views = async (rows: ChannelOverrideRow[]): Promise<z.infer<typeof overrideSchema>[]> => {
     const ids = rows.flatMap((r) => (r.event_id === null ? [] : [r.event_id]));
     const events = new Map((await listStoredEventsByIds(db, ids)).map((s) => [Number(s.event.id), s.event]));
@@ -65,11 +59,10 @@ export const overrideRoutes: FastifyPluginAsyncZod<OverrideRoutesOptions> = asyn
       schema: {
         tags: ['providers'],
         summary: "A provider's channel overrides: pinned to an event, or carrying no event",
-        security,
-        params: z.object({ slug: slugSchema }),
+        params: providerParams,
         response: {
           200: z.object({ overrides: z.array(overrideSchema) }),
-          401: errorSchema,
+
           404: errorSchema,
         },
       },
@@ -87,7 +80,6 @@ export const overrideRoutes: FastifyPluginAsyncZod<OverrideRoutesOptions> = asyn
         tags: ['providers'],
         summary:
           'Pin a channel to an event (for that event’s day; matching asks nothing else) or mark it as carrying no event (an empty slot)',
-        security,
         params: z.object({ slug: slugSchema, channelId: channelIdSchema }),
         body: z
           .union([
@@ -95,7 +87,7 @@ export const overrideRoutes: FastifyPluginAsyncZod<OverrideRoutesOptions> = asyn
             z.object({ notEvent: z.literal(true) }).strict(),
           ])
           .meta({ examples: [{ eventId: 4012 }, { notEvent: true }] }),
-        response: { 200: overrideSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
+        response: { 200: overrideSchema, 400: errorSchema, 404: errorSchema },
       },
     },
     async (request) => {
@@ -124,9 +116,8 @@ export const overrideRoutes: FastifyPluginAsyncZod<OverrideRoutesOptions> = asyn
       schema: {
         tags: ['providers'],
         summary: 'Remove a channel’s override (soft delete): matching decides again',
-        security,
         params: z.object({ slug: slugSchema, channelId: channelIdSchema }),
-        response: { 204: z.null(), 401: errorSchema, 404: errorSchema },
+        response: { 204: z.null(), 404: errorSchema },
       },
     },
     async (request, reply) => {

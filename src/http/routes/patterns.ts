@@ -8,13 +8,13 @@ import {
   listProviderPatterns,
   softDeleteProviderPattern,
 } from '../../db/provider-patterns.js';
-import { getProvider } from '../../db/providers.js';
 import { compileFamilies, parseChannelName } from '../../domain/channel-name/index.js';
 import { patternProblems } from '../../domain/channel-name/pattern-check.js';
 import type { ChannelFamily } from '../../domain/types.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { PatternTimeoutError, trialRun } from '../../services/admin/index.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
+import { providerParams, requireProvider } from './provider-param.js';
 
 export interface PatternRoutesOptions {
   db: Kysely<DB>;
@@ -52,14 +52,10 @@ function toView(r: ProviderPatternRow): z.infer<typeof patternSchema> {
   };
 }
 
-const security = [{ adminToken: [] }];
-
 export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async (app, opts) => {
   const { db } = opts;
   const providerId = async (slug: string) => {
-    const p = await getProvider(db, slug);
-    if (!p) throw new NotFoundError(`no provider '${slug}'`);
-    return p.id;
+    return (await requireProvider(db, slug)).id;
   };
 
   app.get(
@@ -68,9 +64,8 @@ export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async 
       schema: {
         tags: ['providers'],
         summary: "A provider's channel-family patterns, used before the defaults",
-        security,
-        params: z.object({ slug: slugSchema }),
-        response: { 200: z.object({ patterns: z.array(patternSchema) }), 401: errorSchema, 404: errorSchema },
+        params: providerParams,
+        response: { 200: z.object({ patterns: z.array(patternSchema) }), 404: errorSchema },
       },
     },
     async (request) => ({
@@ -84,8 +79,7 @@ export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async 
       schema: {
         tags: ['providers'],
         summary: 'Add a channel-family pattern (a regex with named groups slot and payload)',
-        security,
-        params: z.object({ slug: slugSchema }),
+        params: providerParams,
         body: z
           .object({
             family: z.string().min(1).max(80),
@@ -107,7 +101,7 @@ export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async 
               },
             ],
           }),
-        response: { 201: patternSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
+        response: { 201: patternSchema, 400: errorSchema, 404: errorSchema },
       },
     },
     async (request, reply) => {
@@ -140,8 +134,7 @@ export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async 
         tags: ['providers'],
         summary:
           "Try the provider's patterns, and drafts, on names: what each captures, which wins, and the resulting parse",
-        security,
-        params: z.object({ slug: slugSchema }),
+        params: providerParams,
         body: z
           .object({
             names: z.array(z.string().max(500)).min(1).max(MAX_TEST_NAMES),
@@ -194,14 +187,13 @@ export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async 
             ),
           }),
           400: errorSchema,
-          401: errorSchema,
+
           404: errorSchema,
         },
       },
     },
     async (request) => {
-      const provider = await getProvider(db, request.params.slug);
-      if (!provider) throw new NotFoundError(`no provider '${request.params.slug}'`);
+      const provider = await requireProvider(db, request.params.slug);
       const saved = (await listProviderPatterns(db, provider.id)).filter((p) => p.enabled);
       const tried = [
         ...request.body.patterns.map((d) => ({ id: null, ...d })),
@@ -266,9 +258,8 @@ export const patternRoutes: FastifyPluginAsyncZod<PatternRoutesOptions> = async 
       schema: {
         tags: ['providers'],
         summary: 'Soft-delete a pattern',
-        security,
         params: z.object({ slug: slugSchema, id: z.coerce.number().int().positive() }),
-        response: { 204: z.null(), 401: errorSchema, 404: errorSchema },
+        response: { 204: z.null(), 404: errorSchema },
       },
     },
     async (request, reply) => {

@@ -4,21 +4,15 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import type { ProviderRow } from '../../db/providers.js';
-import {
-  getProvider,
-  insertProvider,
-  listProviders,
-  softDeleteProvider,
-  updateProvider,
-} from '../../db/providers.js';
+import { insertProvider, listProviders, softDeleteProvider, updateProvider } from '../../db/providers.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { ProviderView } from '../schemas/providers.js';
+import { providerParams, requireProvider } from './provider-param.js';
 import {
   errorSchema,
   providerBodySchemas,
   providerSchema,
   providerSettingsSchema,
-  slugSchema,
 } from '../schemas/providers.js';
 
 export interface ProviderRoutesOptions {
@@ -43,9 +37,6 @@ export function toProviderView(row: ProviderRow): ProviderView {
   };
 }
 
-const slugParams = z.object({ slug: slugSchema });
-const security = [{ adminToken: [] }];
-
 export const providerRoutes: FastifyPluginAsyncZod<ProviderRoutesOptions> = async (app, opts) => {
   const { db } = opts;
   const bodies = providerBodySchemas(opts.isAllowedPlaylistUrl);
@@ -57,7 +48,6 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRoutesOptions> = asyn
       schema: {
         tags: ['providers'],
         summary: 'List providers',
-        security,
         response: {
           200: z.object({
             providers: z.array(
@@ -66,7 +56,6 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRoutesOptions> = asyn
               }),
             ),
           }),
-          401: errorSchema,
         },
       },
     },
@@ -87,7 +76,6 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRoutesOptions> = asyn
       schema: {
         tags: ['providers'],
         summary: 'Register a provider',
-        security,
         body: bodies.create.meta({
           examples: [
             {
@@ -98,7 +86,7 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRoutesOptions> = asyn
             },
           ],
         }),
-        response: { 201: providerSchema, 400: errorSchema, 401: errorSchema, 409: errorSchema },
+        response: { 201: providerSchema, 400: errorSchema, 409: errorSchema },
       },
     },
     async (request, reply) => {
@@ -124,14 +112,12 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRoutesOptions> = asyn
       schema: {
         tags: ['providers'],
         summary: 'One provider',
-        security,
-        params: slugParams,
-        response: { 200: providerSchema, 401: errorSchema, 404: errorSchema },
+        params: providerParams,
+        response: { 200: providerSchema, 404: errorSchema },
       },
     },
     async (request) => {
-      const row = await getProvider(db, request.params.slug);
-      if (!row) throw new NotFoundError(`no provider '${request.params.slug}'`);
+      const row = await requireProvider(db, request.params.slug);
       return toProviderView(row);
     },
   );
@@ -142,10 +128,9 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRoutesOptions> = asyn
       schema: {
         tags: ['providers'],
         summary: 'Change a provider',
-        security,
-        params: slugParams,
+        params: providerParams,
         body: bodies.update.meta({ examples: [{ name: 'Acme IPTV', settings: { sportEmoji: true } }] }),
-        response: { 200: providerSchema, 400: errorSchema, 401: errorSchema, 404: errorSchema },
+        response: { 200: providerSchema, 400: errorSchema, 404: errorSchema },
       },
     },
     async (request) => {
@@ -170,9 +155,8 @@ export const providerRoutes: FastifyPluginAsyncZod<ProviderRoutesOptions> = asyn
       schema: {
         tags: ['providers'],
         summary: 'Soft-delete a provider (the row is kept)',
-        security,
-        params: slugParams,
-        response: { 204: z.null(), 401: errorSchema, 404: errorSchema },
+        params: providerParams,
+        response: { 204: z.null(), 404: errorSchema },
       },
     },
     async (request, reply) => {

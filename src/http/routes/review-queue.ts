@@ -1,19 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { getProvider } from '../../db/providers.js';
 import type { DB } from '../../db/types.js';
-import { NotFoundError } from '../../errors.js';
 import type { UnmatchedReview } from '../../services/admin/index.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
+import { requireProvider } from './provider-param.js';
 
 export interface ReviewQueueRoutesOptions {
   db: Kysely<DB>;
   queue: UnmatchedReview;
   leagueKeys: readonly string[];
 }
-
-const security = [{ adminToken: [] }];
 
 const candidateSchema = z.object({
   eventId: z.string(),
@@ -58,7 +55,6 @@ export const reviewQueueRoutes: FastifyPluginAsyncZod<ReviewQueueRoutesOptions> 
         tags: ['review'],
         summary:
           'Event channels the latest generations left unmatched, grouped by name, with the parse and the best candidates refused',
-        security,
         querystring: z.object({
           provider: slugSchema.optional(),
           league: z
@@ -70,7 +66,7 @@ export const reviewQueueRoutes: FastifyPluginAsyncZod<ReviewQueueRoutesOptions> 
         response: {
           200: z.object({ groups: z.array(groupSchema) }),
           400: errorSchema,
-          401: errorSchema,
+
           404: errorSchema,
         },
       },
@@ -78,9 +74,7 @@ export const reviewQueueRoutes: FastifyPluginAsyncZod<ReviewQueueRoutesOptions> 
     async (request) => {
       let providerId: number | undefined;
       if (request.query.provider) {
-        const p = await getProvider(opts.db, request.query.provider);
-        if (!p) throw new NotFoundError(`provider: no provider '${request.query.provider}'`);
-        providerId = p.id;
+        providerId = (await requireProvider(opts.db, request.query.provider, 'provider')).id;
       }
       const groups = await opts.queue.list({
         ...(providerId !== undefined && { providerId }),
@@ -97,7 +91,6 @@ export const reviewQueueRoutes: FastifyPluginAsyncZod<ReviewQueueRoutesOptions> 
         tags: ['review'],
         summary:
           'Accept a candidate: pins the channel to it and teaches the names it wrote as the teams’ aliases, so the same name matches by itself',
-        security,
         params: z.object({ id: z.coerce.number().int().positive() }),
         body: z
           .object({ eventId: z.coerce.number().int().positive() })
@@ -115,7 +108,7 @@ export const reviewQueueRoutes: FastifyPluginAsyncZod<ReviewQueueRoutesOptions> 
             taught: z.array(z.object({ team: z.string(), alias: z.string() })),
           }),
           400: errorSchema,
-          401: errorSchema,
+
           404: errorSchema,
         },
       },

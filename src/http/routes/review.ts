@@ -7,8 +7,6 @@ export interface ReviewRoutesOptions {
   review: LlmReview;
 }
 
-const security = [{ adminToken: [] }];
-
 const candidateSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -53,7 +51,6 @@ export const reviewRoutes: FastifyPluginAsyncZod<ReviewRoutesOptions> = async (a
         tags: ['review'],
         summary:
           "The LLM's decisions, newest first: the question, the answer, what it taught and what it cost",
-        security,
         querystring: z.object({
           status: z.enum(['pending', 'accepted', 'rejected', 'all']).default('pending'),
           limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -65,7 +62,6 @@ export const reviewRoutes: FastifyPluginAsyncZod<ReviewRoutesOptions> = async (a
             next: z.number().nullable().describe('Pass as `before` for the next page'),
           }),
           400: errorSchema,
-          401: errorSchema,
         },
       },
     },
@@ -91,7 +87,6 @@ export const reviewRoutes: FastifyPluginAsyncZod<ReviewRoutesOptions> = async (a
         tags: ['review'],
         summary:
           'Accept a decision (its aliases serve matching for every provider) or reject it (its aliases and matches go, and it is never reused)',
-        security,
         params: z.object({ id: z.coerce.number().int().positive() }),
         body: z
           .object({ decision: z.enum(['accept', 'reject']) })
@@ -105,7 +100,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<ReviewRoutesOptions> = async (a
             matchesRemoved: z.number(),
           }),
           400: errorSchema,
-          401: errorSchema,
+
           404: errorSchema,
         },
       },

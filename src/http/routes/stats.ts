@@ -34,7 +34,6 @@ export const statsRoutes: FastifyPluginAsyncZod<StatsRoutesOptions> = async (app
         tags: ['stats'],
         summary:
           'Per UTC day: LLM calls, tokens and dollars, and requests per source, from the stored ledgers',
-        security: [{ adminToken: [] }],
         querystring: z.object({
           from: calendarDateSchema
             .optional()
@@ -49,7 +48,6 @@ export const statsRoutes: FastifyPluginAsyncZod<StatsRoutesOptions> = async (app
             totals: z.object({ llm: llmCostsSchema, calls: callsSchema }),
           }),
           400: errorSchema,
-          401: errorSchema,
         },
       },
     },

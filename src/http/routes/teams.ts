@@ -14,8 +14,6 @@ export interface TeamRoutesOptions {
   invalidateAll: () => void;
 }
 
-const security = [{ adminToken: [] }];
-
 const aliasSchema = z.object({
   id: z.number(),
   alias: z.string(),
@@ -52,12 +50,10 @@ export const teamRoutes: FastifyPluginAsyncZod<TeamRoutesOptions> = async (app, 
       schema: {
         tags: ['teams'],
         summary: 'The configured leagues',
-        security,
         response: {
           200: z.object({
             leagues: z.array(z.object({ key: z.string(), name: z.string(), sport: z.string() })),
           }),
-          401: errorSchema,
         },
       },
     },
@@ -85,10 +81,9 @@ export const teamRoutes: FastifyPluginAsyncZod<TeamRoutesOptions> = async (app, 
       schema: {
         tags: ['teams'],
         summary: "A league's teams with every name they go by and who added it",
-        security,
         params: z.object({ league: leagueParam }),
         querystring: z.object({ search: z.string().max(80).optional().describe('Part of the team name') }),
-        response: { 200: z.object({ teams: z.array(teamSchema) }), 401: errorSchema, 404: errorSchema },
+        response: { 200: z.object({ teams: z.array(teamSchema) }), 404: errorSchema },
       },
     },
     async (request) => {
@@ -115,9 +110,8 @@ export const teamRoutes: FastifyPluginAsyncZod<TeamRoutesOptions> = async (app, 
       schema: {
         tags: ['teams'],
         summary: "A team's aliases",
-        security,
         params: teamParams,
-        response: { 200: z.object({ aliases: z.array(aliasSchema) }), 401: errorSchema, 404: errorSchema },
+        response: { 200: z.object({ aliases: z.array(aliasSchema) }), 404: errorSchema },
       },
     },
     async (request) => ({
@@ -131,7 +125,6 @@ export const teamRoutes: FastifyPluginAsyncZod<TeamRoutesOptions> = async (app, 
       schema: {
         tags: ['teams'],
         summary: "Teach a name a team goes by (a nickname, a spelling): every provider's next guide uses it",
-        security,
         params: teamParams,
         body: z
           .object({ alias: z.string().trim().min(1).max(80) })
@@ -140,7 +133,7 @@ export const teamRoutes: FastifyPluginAsyncZod<TeamRoutesOptions> = async (app, 
         response: {
           201: aliasSchema,
           400: errorSchema,
-          401: errorSchema,
+
           404: errorSchema,
           409: errorSchema,
         },
@@ -169,9 +162,8 @@ export const teamRoutes: FastifyPluginAsyncZod<TeamRoutesOptions> = async (app, 
       schema: {
         tags: ['teams'],
         summary: 'Soft-delete an alias: matching stops using it and the sources do not bring it back',
-        security,
         params: teamParams.extend({ id: z.coerce.number().int().positive() }),
-        response: { 204: z.null(), 401: errorSchema, 404: errorSchema },
+        response: { 204: z.null(), 404: errorSchema },
       },
     },
     async (request, reply) => {

@@ -3,12 +3,11 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.js';
 import { providerFamilies } from '../../db/provider-patterns.js';
-import { getProvider } from '../../db/providers.js';
 import { compileFamilies, parseChannelName } from '../../domain/channel-name/index.js';
 import { isValidTimeZone } from '../../domain/time.js';
 import type { ChannelFamily } from '../../domain/types.js';
-import { NotFoundError } from '../../errors.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
+import { requireProvider } from './provider-param.js';
 
 export interface ToolRoutesOptions {
   db: Kysely<DB>;
@@ -51,7 +50,6 @@ export const toolRoutes: FastifyPluginAsyncZod<ToolRoutesOptions> = async (app, 
       schema: {
         tags: ['tools'],
         summary: 'How channel names are read: the tester to use before saving a pattern',
-        security: [{ adminToken: [] }],
         body: z
           .object({
             names: z.array(z.string().max(1000)).min(1).max(MAX_NAMES, `at most ${MAX_NAMES} names a call`),
@@ -74,7 +72,7 @@ export const toolRoutes: FastifyPluginAsyncZod<ToolRoutesOptions> = async (app, 
         response: {
           200: z.object({ results: z.array(resultSchema) }),
           400: errorSchema,
-          401: errorSchema,
+
           404: errorSchema,
         },
       },
@@ -84,8 +82,7 @@ export const toolRoutes: FastifyPluginAsyncZod<ToolRoutesOptions> = async (app, 
       let providerPatterns: ChannelFamily[] = [];
       let timeZone = request.body.timezone ?? opts.defaultTimeZone;
       if (slug) {
-        const provider = await getProvider(opts.db, slug);
-        if (!provider) throw new NotFoundError(`no provider '${slug}'`);
+        const provider = await requireProvider(opts.db, slug);
         providerPatterns = await providerFamilies(opts.db, provider.id);
         timeZone = request.body.timezone ?? provider.timezone;
       }
