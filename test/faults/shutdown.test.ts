@@ -66,15 +66,14 @@ describe('SIGTERM during a generation', () => {
 
     const waiting = fetch(`${url}/epg/hang.xml`);
     while (upstream.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
-    const signalled = performance.now();
     child.kill('SIGTERM');
     const answer = await waiting;
     expect(answer.status).toBe(503);
     expect(answer.headers.get('retry-after')).toBe('5');
     expect(((await answer.json()) as { message: string }).message).toMatch(/shutting down/);
+    // Exit 0 is an exit before the shutdown bound (past it the process exits 1, saying so), and the 503 came
+    // from the shutdown, not from the playlist deadline (20 s) the generation was waiting on.
     expect(await exited, out).toBe(0);
-    // Far below the playlist deadline (20 s) the generation was waiting on, and below the shutdown bound.
-    expect(performance.now() - signalled).toBeLessThan(8_000);
     expect(out).toMatch(/"msg":"stopped"/);
     expect(out).not.toMatch(/shutdown timed out/);
   }, 180_000);

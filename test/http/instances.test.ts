@@ -46,9 +46,15 @@ afterAll(async () => {
   await upstream.close();
 });
 
-/** Asks until the guide matches or a second has passed. */
+/**
+ * How long a change may take to reach another instance before the test gives up: it arrives within a second on an
+ * idle machine; the bound only tells "late" from "never", whatever the machine's load.
+ */
+const WAIT_MS = 15_000;
+
+/** Asks until the guide matches or WAIT_MS have passed. */
 async function guideWithin(t: TestApp, pattern: RegExp): Promise<string> {
-  const until = performance.now() + 1_000;
+  const until = performance.now() + WAIT_MS;
   let xml: string;
   do {
     xml = (await request(t.url).get('/epg/acme.xml')).text;
@@ -73,7 +79,7 @@ describe('three instances on one database', () => {
     await request(c.url).patch('/api/providers/acme').set(c.auth).send({ enabled: false }).expect(200);
     for (const t of [a, b]) {
       let status = 200;
-      const until = performance.now() + 1_000;
+      const until = performance.now() + WAIT_MS;
       while (status === 200 && performance.now() < until) {
         status = (await request(t.url).get('/epg/acme.xml')).status;
         if (status === 200) await new Promise((r) => setTimeout(r, 25));
@@ -102,7 +108,7 @@ describe.skipIf(!serverUrl())('one generation per provider across instances on P
     expect(new Set(answers.map((r) => r.headers.etag)).size).toBe(1);
   });
 
-  it('takes up within a second the new guide one instance made, without fetching the playlist again', async () => {
+  it('takes up the new guide one instance made, without fetching the playlist again', async () => {
     bodies.set('/many.m3u', PLAYLIST.replace('Lakers @ Celtics', 'Heat @ Knicks'));
     // Only A drops its guide (as a TTL would): it makes the next one, the others must take it up.
     a.services.guides.invalidate('many');
@@ -110,7 +116,7 @@ describe.skipIf(!serverUrl())('one generation per provider across instances on P
     expect(made.text).toContain('Heat @ Knicks');
     expect(upstream.requests.filter((r) => r.url === '/many.m3u')).toHaveLength(2);
     for (const t of [b, c]) {
-      const until = performance.now() + 1_000;
+      const until = performance.now() + WAIT_MS;
       let etag = '';
       while (etag !== made.headers.etag && performance.now() < until) {
         etag = String((await request(t.url).get('/epg/many.xml')).headers.etag);

@@ -170,10 +170,8 @@ describe('createHttpClient', () => {
   it('times out slow headers and retries them', async () => {
     const srv = await serve(() => undefined);
     const { http } = client(srv.url, { retries: 1 });
-    const started = Date.now();
     expect(await rejection(http.getJson('/x'))).toMatchObject({ reason: 'timeout' });
     expect(srv.requests).toHaveLength(2);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('times out a body that starts but never finishes', async () => {
