@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { compileAdminRegex } from '../domain/admin-regex.js';
 import type { ChannelFamily } from '../domain/types.js';
 import { ConfigError } from './env.js';
 
@@ -14,14 +15,13 @@ const familySchema = z.strictObject({
     .min(1)
     .superRefine((source, ctx) => {
       // Default patterns are ours: they must compile exactly as compileFamilies compiles them.
-      try {
-        new RegExp(source, 'iu');
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: `not a valid regex: ${(err as Error).message}` });
+      const { regex, problem } = compileAdminRegex(source);
+      if (regex === null) {
+        ctx.addIssue({ code: 'custom', message: problem });
         return;
       }
       for (const group of ['slot', 'payload']) {
-        if (!source.includes(`(?<${group}>`)) {
+        if (!regex.groupNames.includes(group)) {
           ctx.addIssue({ code: 'custom', message: `must capture the named group "${group}"` });
         }
       }
