@@ -42,7 +42,8 @@ export interface RecognisedSlot {
 // millisecond: each is compiled once. A provider's patterns are read afresh, and compiled again, every time.
 const compiledPatterns = new WeakMap<ChannelFamily, CompiledRegex>();
 
-function compilePattern(f: ChannelFamily): CompiledRegex {
+/** A family's pattern compiled, once for the life of the family object; or why it cannot be. */
+export function compileFamilyPattern(f: ChannelFamily): CompiledRegex {
   let compiled = compiledPatterns.get(f);
   if (compiled === undefined) {
     compiled = compileAdminRegex(f.pattern);
@@ -56,7 +57,7 @@ function compileOne(f: ChannelFamily, source: CompiledFamily['source'], problems
     problems.push({ source, family: f.family, pattern: f.pattern, reason });
     return null;
   };
-  const { regex, problem: why } = compilePattern(f);
+  const { regex, problem: why } = compileFamilyPattern(f);
   if (regex === null) return problem(why);
   if (!regex.groupNames.includes('slot') || !regex.groupNames.includes('payload')) {
     return problem('must capture the named groups "slot" and "payload"');
