@@ -1,7 +1,9 @@
 // Admins' regexes (provider patterns, VOD rules, drafts in the pattern tester) run on re2js, a port of RE2: its
 // time is linear in the input whatever the pattern, so no pattern is analysed, timed or run apart. RE2 has no
 // construct that needs backtracking (lookaround, backreferences, atomic groups, possessive quantifiers); a pattern
-// that uses one is refused by its syntax alone, with the same verdict on any machine.
+// that uses one is refused by its syntax alone, with the same verdict on any machine. RE2's `\d`, `\w` and `\b` are
+// ASCII as in JavaScript; its `\s` leaves out the Unicode spaces JavaScript's has (names reach family patterns with
+// those made plain).
 import { RE2JS, RE2JSException } from 're2js';
 
 /**
