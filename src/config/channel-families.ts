@@ -1,33 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { compileFamilyPattern } from '../domain/channel-name/families.js';
 import type { ChannelFamily } from '../domain/types.js';
 import { ConfigError } from './env.js';
 
 // Relative to the working directory, like the other checked-in config files.
 export const DEFAULT_CHANNEL_FAMILIES_FILE = 'config/channel-families.yaml';
 
-const familySchema = z.strictObject({
-  family: z.string().trim().min(1),
-  pattern: z
-    .string()
-    .min(1)
-    .superRefine((source, ctx) => {
-      // Default patterns are ours: they must compile exactly as compileFamilies compiles them.
-      try {
-        new RegExp(source, 'iu');
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: `not a valid regex: ${(err as Error).message}` });
-        return;
+const familySchema = z
+  .strictObject({
+    family: z.string().trim().min(1),
+    pattern: z.string().min(1),
+    priority: z.number().int(),
+  })
+  .superRefine((family, ctx) => {
+    // Default patterns are ours: they must compile exactly as compileFamilies compiles them, which then finds
+    // each one compiled already.
+    const { regex, problem } = compileFamilyPattern(family);
+    if (regex === null) {
+      ctx.addIssue({ code: 'custom', path: ['pattern'], message: problem });
+      return;
+    }
+    for (const group of ['slot', 'payload']) {
+      if (!regex.groupNames.includes(group)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pattern'],
+          message: `must capture the named group "${group}"`,
+        });
       }
-      for (const group of ['slot', 'payload']) {
-        if (!source.includes(`(?<${group}>`)) {
-          ctx.addIssue({ code: 'custom', message: `must capture the named group "${group}"` });
-        }
-      }
-    }),
-  priority: z.number().int(),
-});
+    }
+  });
 
 const fileSchema = z.strictObject({ families: z.array(familySchema).min(1) });
 

@@ -5,11 +5,11 @@ import { slotHead, type DiscoveredFamily } from './discover.js';
 import { recogniseGenericSlot, recogniseTrailingSlot, stripRegionPrefix } from './generic-slot.js';
 import { normalizeName } from './normalize.js';
 import { familyKey } from '../family-leagues.js';
-import { regexInput } from '../regex-input.js';
+import { compileAdminRegex, type AdminRegex, type CompiledRegex } from '../admin-regex.js';
 
 interface CompiledFamily {
   family: string;
-  regex: RegExp;
+  regex: AdminRegex;
   priority: number;
   source: 'provider' | 'default';
   /** Lower-cased text every match must start with, when the pattern fixes it (`nba `); a cheap pre-check. */
@@ -38,23 +38,28 @@ export interface RecognisedSlot {
   source: FamilySource;
 }
 
+// The configured families are the same objects at every generation, and compiling a pattern takes up to a
+// millisecond: each is compiled once. A provider's patterns are read afresh, and compiled again, every time.
+const compiledPatterns = new WeakMap<ChannelFamily, CompiledRegex>();
+
+/** A family's pattern compiled, once for the life of the family object; or why it cannot be. */
+export function compileFamilyPattern(f: ChannelFamily): CompiledRegex {
+  let compiled = compiledPatterns.get(f);
+  if (compiled === undefined) {
+    compiled = compileAdminRegex(f.pattern);
+    compiledPatterns.set(f, compiled);
+  }
+  return compiled;
+}
+
 function compileOne(f: ChannelFamily, source: CompiledFamily['source'], problems: FamilyProblem[]) {
   const problem = (reason: string): null => {
     problems.push({ source, family: f.family, pattern: f.pattern, reason });
     return null;
   };
-  let regex: RegExp;
-  try {
-    regex = new RegExp(f.pattern, 'iu');
-  } catch {
-    // Admin-written patterns may use escapes that only the legacy (non-unicode) syntax accepts.
-    try {
-      regex = new RegExp(f.pattern, 'i');
-    } catch (err) {
-      return problem(`not a valid regex: ${(err as Error).message}`);
-    }
-  }
-  if (!f.pattern.includes('(?<slot>') || !f.pattern.includes('(?<payload>')) {
+  const { regex, problem: why } = compileFamilyPattern(f);
+  if (regex === null) return problem(why);
+  if (!regex.groupNames.includes('slot') || !regex.groupNames.includes('payload')) {
     return problem('must capture the named groups "slot" and "payload"');
   }
   return { family: f.family.trim(), regex, priority: f.priority, source, lead: leadText(f.pattern) };
@@ -140,15 +145,13 @@ export function recogniseListed(name: string, families: CompiledFamilies): Recog
   for (const entry of families.entries) {
     const tryName = entry.lead === null || lowerName.startsWith(entry.lead);
     const tryCore = core !== name && (entry.lead === null || lowerCore.startsWith(entry.lead));
-    const m =
-      (tryName ? entry.regex.exec(regexInput(name)) : null) ??
-      (tryCore ? entry.regex.exec(regexInput(core)) : null);
-    const slot = m?.groups?.slot;
+    const m = (tryName ? entry.regex.exec(name) : null) ?? (tryCore ? entry.regex.exec(core) : null);
+    const slot = m?.slot;
     if (!m || slot === undefined || !/^\d+$/.test(slot)) continue;
     return {
-      family: labelOf(entry, m.groups?.family),
+      family: labelOf(entry, m.family),
       slot: Number(slot),
-      payload: tidyPayload(m.groups?.payload),
+      payload: tidyPayload(m.payload),
       source: entry.source === 'provider' ? 'provider' : 'config',
     };
   }

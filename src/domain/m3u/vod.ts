@@ -1,10 +1,10 @@
-import { regexInput } from '../regex-input.js';
+import { compileAdminRegex, type AdminRegex } from '../admin-regex.js';
 import type { PlaylistEntry } from '../types.js';
 
 /** A provider's own override: the first rule whose pattern matches the field decides. */
 export interface VodRule {
   field: 'url' | 'group' | 'name';
-  /** Regex source, matched case-insensitively anywhere in the field. */
+  /** Regex source (admin-regex.ts), matched case-insensitively anywhere in the field. */
   pattern: string;
   /** true marks matches as VOD; false forces them live. */
   vod: boolean;
@@ -18,16 +18,12 @@ const VOD_EXTENSIONS = new Set(
 // Xtream Codes puts the stream type first: /live/U/P/id.ts, /movie/U/P/id.mkv, /series/U/P/id.mp4.
 
 // Rules come from provider settings and are reused for every entry; a bad pattern is ignored, not thrown.
-const compiled = new WeakMap<VodRule, RegExp | null>();
+const compiled = new WeakMap<VodRule, AdminRegex | null>();
 
-function ruleRegex(rule: VodRule): RegExp | null {
+function ruleRegex(rule: VodRule): AdminRegex | null {
   let re = compiled.get(rule);
   if (re === undefined) {
-    try {
-      re = new RegExp(rule.pattern, 'i');
-    } catch {
-      re = null;
-    }
+    re = compileAdminRegex(rule.pattern).regex;
     compiled.set(rule, re);
   }
   return re;
@@ -133,7 +129,7 @@ export function isVodEntry(entry: PlaylistEntry, rules: readonly VodRule[] = [])
     if (re === null) continue;
     const value =
       rule.field === 'url' ? (entry.url ?? '') : rule.field === 'group' ? entry.group : entry.name;
-    if (re.test(regexInput(value))) return rule.vod;
+    if (re.test(value)) return rule.vod;
   }
   if (entry.vodMarker) return true;
   if (entry.attrs.media?.trim().toLowerCase() === 'true') return true;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regexProblem } from '../../domain/channel-name/pattern-check.js';
+import { adminRegexProblem } from '../../domain/admin-regex.js';
 import { isValidTimeZone } from '../../domain/time.js';
 
 export const slugSchema = z
@@ -14,8 +14,8 @@ export const vodRuleSchema = z.object({
     .min(1)
     .max(500)
     .superRefine((pattern, ctx) => {
-      // Run on every entry of every playlist: a rule that can backtrack catastrophically is refused at save.
-      const problem = regexProblem(pattern);
+      // Run on every entry of every playlist, on the linear-time engine: what it cannot run is refused at save.
+      const problem = adminRegexProblem(pattern);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
   vod: z.boolean(),

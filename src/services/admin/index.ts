@@ -1,5 +1,4 @@
 export * from './change-feed.js';
 export * from './onboarding.js';
-export * from './pattern-trial.js';
 export * from './unmatched-review.js';
 export * from './admin-changes.js';

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { upsertProviderMapping } from '../../db/leagues.js';
 import { insertProviderPattern } from '../../db/provider-patterns.js';
 import type { DB } from '../../db/types.js';
+import { compileAdminRegex } from '../../domain/admin-regex.js';
 import { patternProblems, proposedPattern } from '../../domain/channel-name/pattern-check.js';
 import { ValidationError } from '../../errors.js';
 import type { FamilyReport, GuideProvider, PlaylistSummary } from '../guides/guide-contracts.js';
@@ -48,11 +49,7 @@ function certaintyOf(source: FamilyReport['leagueSource']): Certainty {
 }
 
 function matches(pattern: string, name: string): boolean {
-  try {
-    return new RegExp(pattern, 'iu').test(name);
-  } catch {
-    return false;
-  }
+  return compileAdminRegex(pattern).regex?.test(name) ?? false;
 }
 
 export function createOnboarding(deps: { db: Kysely<DB>; generator: Pick<GuideGenerator, 'preview'> }) {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileFamilies, recogniseSlot } from '../../../src/domain/channel-name/families.js';
 import { recogniseGenericSlot, stripRegionPrefix } from '../../../src/domain/channel-name/generic-slot.js';
-import { MAX_REGEX_INPUT } from '../../../src/domain/regex-input.js';
+import { MAX_REGEX_INPUT } from '../../../src/domain/admin-regex.js';
 import type { ChannelFamily } from '../../../src/domain/types.js';
 import { defaultFamilies } from './support.js';
 
@@ -55,6 +55,36 @@ describe('compileFamilies', () => {
         family: 'NoGroups',
         reason: expect.stringContaining('slot'),
       }),
+    ]);
+  });
+
+  it('runs a pattern that backtracks exponentially elsewhere on a long adversarial name without hanging', () => {
+    const compiled = compileFamilies(
+      [{ family: 'SLOW', pattern: '^(?<slot>\\d+)(?<payload>(a|a)+)$', priority: 1 }],
+      [],
+    );
+    expect(compiled.problems).toEqual([]);
+    expect(recogniseSlot(`1${'a'.repeat(300)}!`, compiled)?.family).not.toBe('SLOW');
+    expect(recogniseSlot(`1${'a'.repeat(300)}`, compiled)).toMatchObject({ family: 'SLOW', slot: 1 });
+    // Read on its first MAX_REGEX_INPUT characters, where nothing refuses it.
+    expect(recogniseSlot(`1${'a'.repeat(5000)}!`, compiled)).toMatchObject({ family: 'SLOW', slot: 1 });
+  });
+
+  it('skips and reports a pattern with a lookahead or a backreference, which the engine cannot run', () => {
+    const compiled = compileFamilies(
+      [
+        { family: 'Ahead', pattern: '^NBA (?<slot>\\d{1,3})(?!\\d)(?<payload>.*)$', priority: 1 },
+        { family: 'Again', pattern: '^(NBA) \\1 (?<slot>\\d+)(?<payload>.*)$', priority: 1 },
+      ],
+      [],
+    );
+    expect(compiled.entries).toEqual([]);
+    expect(compiled.problems.map((p) => [p.family, p.reason])).toEqual([
+      [
+        'Ahead',
+        expect.stringMatching(/^uses a lookahead \(\?!…\), which the linear-time regex engine cannot run/),
+      ],
+      ['Again', expect.stringMatching(/^uses a backreference \\1/)],
     ]);
   });
 

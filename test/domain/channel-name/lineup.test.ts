@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDefaultFamilies } from '../../../src/config/channel-families.js';
+import { compileAdminRegex } from '../../../src/domain/admin-regex.js';
 import { parseChannelName } from '../../../src/domain/channel-name/parse.js';
 import type { ParsedChannel } from '../../../src/domain/types.js';
 import { defaultFamilies, FAMILIES_FILE } from './support.js';
@@ -46,7 +47,7 @@ describe('parseChannelName on a real 4,805-name lineup', () => {
   });
 
   it('reads every name a default family pattern matches as an event or a placeholder', () => {
-    const patterns = loadDefaultFamilies(FAMILIES_FILE).map((f) => new RegExp(f.pattern, 'iu'));
+    const patterns = loadDefaultFamilies(FAMILIES_FILE).map((f) => compileAdminRegex(f.pattern).regex!);
     for (const name of names) {
       const oneLine = name.replace(/\s+/g, ' ').trim();
       if (!patterns.some((re) => re.test(oneLine))) continue;

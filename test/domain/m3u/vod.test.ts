@@ -4,7 +4,7 @@ import { parseM3u } from '../../../src/domain/m3u/parser.js';
 import type { PlaylistEntry } from '../../../src/domain/types.js';
 import { playlistEntry } from '../../support/playlist-entry.js';
 import { isVodEntry, maybeLive, type VodRule } from '../../../src/domain/m3u/vod.js';
-import { MAX_REGEX_INPUT } from '../../../src/domain/regex-input.js';
+import { MAX_REGEX_INPUT } from '../../../src/domain/admin-regex.js';
 import { corpusPlaylistText, loadCorpusLabels } from '../../support/corpus.js';
 
 function entry(url: string | null, overrides: Partial<PlaylistEntry> = {}): PlaylistEntry {
@@ -76,6 +76,18 @@ describe('isVodEntry', () => {
     const far = `${'x'.repeat(MAX_REGEX_INPUT)}REPLAY`;
     expect(isVodEntry(entry('http://host/live/u/p/1.ts', { name: near }), rules)).toBe(true);
     expect(isVodEntry(entry('http://host/live/u/p/1.ts', { name: far }), rules)).toBe(false);
+  });
+
+  it('runs a rule that backtracks exponentially elsewhere on a long adversarial field without hanging', () => {
+    const rules: VodRule[] = [{ field: 'name', pattern: '^(a|a)+$', vod: true }];
+    const live = 'http://host/live/u/p/1.ts';
+    expect(isVodEntry(entry(live, { name: `${'a'.repeat(MAX_REGEX_INPUT - 1)}!` }), rules)).toBe(false);
+    expect(isVodEntry(entry(live, { name: 'a'.repeat(40) }), rules)).toBe(true);
+  });
+
+  it('ignores a rule whose pattern the engine cannot run', () => {
+    const rules: VodRule[] = [{ field: 'name', pattern: '(?<=x)y', vod: true }];
+    expect(isVodEntry(entry('http://host/live/u/p/1.ts', { name: 'xy' }), rules)).toBe(false);
   });
 
   it('ignores a rule whose pattern is not a valid regex', () => {
