@@ -45,9 +45,10 @@ export function trialRun(
         resolve(m.done);
       }
     });
-    worker.on('error', (err) => {
+    // A worker may throw anything; a rejection is always an Error.
+    worker.on('error', (err: unknown) => {
       clearTimeout(timer);
-      reject(err);
+      reject(err instanceof Error ? err : new Error(String(err)));
     });
   });
 }
