@@ -1,5 +1,5 @@
 # Build stage: compile TypeScript with the dev toolchain.
-FROM node:20-bookworm-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -8,7 +8,7 @@ COPY src ./src
 RUN npm run build
 
 # Runtime stage: production dependencies only, as a non-root user.
-FROM node:20-bookworm-slim
+FROM node:24-slim
 ENV NODE_ENV=production \
     PORT=8080 \
     HOST=0.0.0.0 \
