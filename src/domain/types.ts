@@ -113,6 +113,20 @@ export interface ChannelFamily {
   priority: number;
 }
 
+/**
+ * What part of a larger event an event is: a tournament's round (golf) or match (tennis), a race weekend's
+ * session (practice, qualifying, sprint, race), a fight card's segment (early prelims, prelims, main card). A
+ * channel carries a part: it is matched, timed and titled as one.
+ */
+export interface EventPart {
+  kind: 'round' | 'match' | 'session' | 'segment';
+  /** As a programme title says it: `Round 4`, `Race`, `Qualifying`, `Main Card`, `Men's Singles, Final`. */
+  label: string;
+  /** The whole event's id (`espn:401811933`) and name (`The Genesis Invitational`, `UFC 326: Holloway vs. Oliveira 2`). */
+  parentId: string;
+  parentTitle: string;
+}
+
 /** A real event, whatever the source. Instants are UTC. */
 export interface SportEvent {
   id: string;
@@ -120,6 +134,13 @@ export interface SportEvent {
   sport: string;
   title: string;
   startsAt: Date;
+  /**
+   * The latest it may end, when the source says (a golf round runs all day): a name's time anywhere from the
+   * start to here fits. Absent or null: the start plus the league's length.
+   */
+  endsAt?: Date | null;
+  /** The part of a larger event this is; absent or null for an event that is whole (a game). */
+  part?: EventPart | null;
   /** `pre` | `in` | `post` (ESPN's state), or null when unknown. */
   status: 'pre' | 'in' | 'post' | null;
   statusDetail: string | null;
