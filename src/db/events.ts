@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
-import type { SportEvent } from '../domain/types.js';
+import type { EventPart, SportEvent } from '../domain/types.js';
 import { normalizeTeamName } from '../domain/matching/index.js';
 import { listTeamAliases } from './teams.js';
 import type { DB, Events } from './types.js';
@@ -61,21 +61,46 @@ export async function updateEvent(db: Kysely<DB>, id: number, values: Updateable
     .execute();
 }
 
-/** Events starting in [from, to), optionally of some leagues, by start. */
+/** How long a stored event may span at most: a part that runs longer is only found from its first day. */
+export const MAX_EVENT_SPAN_MS = 2 * 24 * 3_600_000;
+
+/**
+ * Events on during [from, to): starting in it, or started before it and not yet over by their stored end (a golf
+ * round, a card segment), optionally of some leagues, by start.
+ */
 export function listEventRows(
   db: Kysely<DB>,
   filter: { leagues?: readonly string[]; from: Date; to: Date },
 ): Promise<EventRow[]> {
+  const earliest = new Date(filter.from.getTime() - MAX_EVENT_SPAN_MS);
   let q = db
     .selectFrom('events')
     .selectAll()
-    .where('starts_at', '>=', filter.from)
-    .where('starts_at', '<', filter.to);
+    .where('starts_at', '>=', earliest)
+    .where('starts_at', '<', filter.to)
+    .where((eb) => eb.or([eb('starts_at', '>=', filter.from), eb('ends_at', '>', filter.from)]));
   if (filter.leagues) {
     if (filter.leagues.length === 0) return Promise.resolve([]);
     q = q.where('league', 'in', [...filter.leagues]);
   }
   return q.orderBy('starts_at').orderBy('id').execute();
+}
+
+const PART_KINDS: ReadonlySet<string> = new Set(['round', 'match', 'session', 'segment']);
+
+/** The stored part of an event, when it is one and well formed. */
+function partOf(value: unknown): EventPart | null {
+  if (!value || typeof value !== 'object') return null;
+  const p = value as Record<string, unknown>;
+  const text = (k: string) => (typeof p[k] === 'string' ? p[k] : null);
+  const [kind, label, parentId, parentTitle] = [
+    text('kind'),
+    text('label'),
+    text('parentId'),
+    text('parentTitle'),
+  ];
+  if (!kind || !PART_KINDS.has(kind) || !label || !parentId || !parentTitle) return null;
+  return { kind: kind as EventPart['kind'], label, parentId, parentTitle };
 }
 
 /** A stored row as the pure core sees it: `id` is the row id, `homeId`/`awayId` are stored team ids. */
@@ -87,6 +112,8 @@ export function toSportEvent(row: EventRow): SportEvent {
     sport: row.sport,
     title: row.title,
     startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    part: partOf(row.part),
     status,
     statusDetail: row.status_detail,
     venue: row.venue,

@@ -54,6 +54,7 @@ export interface Events {
   id: Generated<number>;
   image: string | null;
   league: string;
+  part: Json | null;
   sport: string;
   starts_at: Timestamp;
   status: string | null;

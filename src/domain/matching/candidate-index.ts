@@ -41,6 +41,8 @@ export interface IndexedCandidate {
   home: IndexedTeam | null;
   away: IndexedTeam | null;
   startMs: number;
+  /** The latest the event may end, when it says (a golf round, a card segment); else null. */
+  endMs: number | null;
   /** Title words without filler, for events with no teams (fight cards, races). */
   titleTokens: string[];
 }
@@ -161,7 +163,9 @@ export function createCandidateIndex(candidates: readonly Candidate[]): Candidat
     }
     const tokens = titleTokens(event.title);
     for (const t of tokens) addTo(titleEvents, t, event.id);
-    return { candidate, event, home, away, startMs: event.startsAt.getTime(), titleTokens: tokens };
+    const startMs = event.startsAt.getTime();
+    const endMs = event.endsAt && event.endsAt.getTime() > startMs ? event.endsAt.getTime() : null;
+    return { candidate, event, home, away, startMs, endMs, titleTokens: tokens };
   });
   const weight = (map: Map<string, Set<string>>, token: string): number =>
     Math.max(MIN_WORD_WEIGHT, 1 / Math.sqrt(map.get(token)?.size ?? 1));

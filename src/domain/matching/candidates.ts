@@ -123,9 +123,11 @@ export function candidateQuery(parsed: ParsedChannel, ctx: CandidateQueryContext
 }
 
 /** True when an event start falls inside the query's window. */
-export function inWindow(query: CandidateQuery, startsAt: Date): boolean {
+export function inWindow(query: CandidateQuery, startsAt: Date, endsAt?: Date | null): boolean {
   const t = startsAt.getTime();
-  return t >= query.fromUtc.getTime() && t < query.toUtc.getTime();
+  if (t >= query.toUtc.getTime()) return false;
+  // An event that says how late it runs (a golf round) is a candidate while it is on, not only at its start.
+  return t >= query.fromUtc.getTime() || (endsAt ? endsAt.getTime() > query.fromUtc.getTime() : false);
 }
 
 /** True when the query's leagues admit `league` ('any' admits every league). */

@@ -100,6 +100,15 @@ interface TimeFit {
   known: boolean;
 }
 
+/**
+ * How far an instant is from the event: from its start, or for an event that says how late it runs (a golf round
+ * all day), from the span it is on (0 inside it).
+ */
+function offSpan(entry: IndexedCandidate, ms: number): number {
+  if (entry.endMs !== null && ms >= entry.startMs) return Math.max(0, ms - entry.endMs);
+  return Math.abs(entry.startMs - ms);
+}
+
 function minutes(n: number): string {
   return `${Math.round(n)} min`;
 }
@@ -111,10 +120,8 @@ function fitTime(ch: ChannelEvidence, entry: IndexedCandidate, opts: EvidenceOpt
     // A time without a date may mean the day before or after the likely one; the nearest reading counts.
     const starts = q && q.starts.length > 0 ? q.starts : [parsed.startsAt];
     let nearest = starts[0] ?? parsed.startsAt;
-    for (const s of starts) {
-      if (Math.abs(entry.startMs - s.getTime()) < Math.abs(entry.startMs - nearest.getTime())) nearest = s;
-    }
-    const delta = Math.abs(entry.startMs - nearest.getTime()) / 60_000;
+    for (const s of starts) if (offSpan(entry, s.getTime()) < offSpan(entry, nearest.getTime())) nearest = s;
+    const delta = offSpan(entry, nearest.getTime()) / 60_000;
     if (delta > opts.maxTimeDeltaMinutes) {
       const rejected = `starts ${minutes(delta)} from the name's ${parsed.time ?? 'time'}`;
       return { delta, factor: 0, reason: rejected, rejected, known: true };
@@ -133,7 +140,7 @@ function fitTime(ch: ChannelEvidence, entry: IndexedCandidate, opts: EvidenceOpt
       known: true,
     };
   }
-  if (q && !inWindow(q, entry.event.startsAt)) {
+  if (q && !inWindow(q, entry.event.startsAt, entry.event.endsAt)) {
     const day = localDay(entry.event.startsAt, opts);
     const rejected =
       q.basis === 'date' && parsed.date

@@ -3,6 +3,7 @@
 // programme. Live status moves the block's end: `in` keeps it at least 30 minutes past now, `post` before
 // the default end ends it at the next quarter hour after now, a postponed or canceled event keeps the
 // default and loses `new`.
+import { partEnd } from './part-length.js';
 import { addDays, startOfLocalDay } from '../time.js';
 import type { ParsedChannel, SportEvent } from '../types.js';
 import { resolveSport, type SportsConfig, type ResolvedSport } from './sports.js';
@@ -193,7 +194,7 @@ export function createScheduler(opts: ScheduleOptions): Scheduler {
     const minutes = Math.max(1, channel.durationMinutes ?? f.sport.profile.durationMinutes);
     const explicitStop =
       !event && parsed.stopsAt && parsed.stopsAt.getTime() > start ? parsed.stopsAt.getTime() : null;
-    const defaultEnd = explicitStop ?? start + minutes * MINUTE;
+    const defaultEnd = explicitStop ?? partEnd(event) ?? start + minutes * MINUTE;
     const calledOff = calledOffWord(event) !== null;
     let end = defaultEnd;
     if (event?.status === 'in') end = Math.max(defaultEnd, ceilTo(now + LIVE_LOOKAHEAD, ROUND));

@@ -124,6 +124,9 @@ function valuesOf(event: SportEvent, sport: string, home: Side, away: Side) {
     sport,
     title: event.title,
     starts_at: event.startsAt,
+    ends_at: event.endsAt ?? null,
+    // Written as JSON text: pg sends a JS object to jsonb the same way, and text compares with what was stored.
+    part: event.part ? JSON.stringify(event.part) : null,
     status: event.status,
     status_detail: event.statusDetail,
     venue: event.venue,
@@ -137,8 +140,15 @@ function valuesOf(event: SportEvent, sport: string, home: Side, away: Side) {
 
 type EventValues = ReturnType<typeof valuesOf>;
 
-const same = (a: unknown, b: unknown) =>
-  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+const sortedJson = (v: unknown) => JSON.stringify(v, Object.keys(v as object).sort());
+
+const same = (a: unknown, b: unknown) => {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  // A part is written as JSON text and read back as an object, its keys in jsonb's order.
+  if (typeof a === 'string' && b !== null && typeof b === 'object')
+    return sortedJson(JSON.parse(a)) === sortedJson(b);
+  return a === b;
+};
 
 /**
  * What to change on an existing row. ESPN, or a source writing a row no ESPN listing backs, `leads`: its

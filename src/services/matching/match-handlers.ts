@@ -65,7 +65,7 @@ export function createHandlers(deps: HandlerDeps): { handlers: Handler[]; llm: H
     return leaguesOf(job.query)
       .filter((l) => admitsLeague(job.query, l))
       .flatMap((l) => round.events?.get(l) ?? [])
-      .filter((s) => inWindow(job.query, s.event.startsAt));
+      .filter((s) => inWindow(job.query, s.event.startsAt, s.event.endsAt));
   }
 
   function decideLocally(job: Job, round: Round, handler: string): void {

@@ -248,6 +248,55 @@ describe('storeSourceEvents', () => {
     ]);
   });
 
+  it('keeps a part of a larger event with its end, finds it while it is on, and leaves it alone when nothing changed', async () => {
+    const { db } = t.database;
+    const dayStart = new Date('2026-02-22T12:00:00Z');
+    const round = (): SportEvent => ({
+      ...espnGame(),
+      id: 'espn:401811933:r4',
+      league: 'PGA',
+      sport: 'golf',
+      title: 'The Genesis Invitational — Round 4',
+      startsAt: dayStart,
+      endsAt: new Date(dayStart.getTime() + minutes(14 * 60)),
+      part: {
+        kind: 'round',
+        label: 'Round 4',
+        parentId: 'espn:401811933',
+        parentTitle: 'The Genesis Invitational',
+      },
+      home: null,
+      away: null,
+      homeId: null,
+      awayId: null,
+      externalIds: { espn: '401811933:r4' },
+    });
+    await storeSourceEvents(db, league('PGA'), [round()]);
+    const again = await storeSourceEvents(db, league('PGA'), [round()]);
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    // Asked for the afternoon, long after the round's start: it is still on.
+    const found = await listEventsForLeagues(
+      db,
+      ['PGA'],
+      new Date(dayStart.getTime() + minutes(6 * 60)),
+      new Date(dayStart.getTime() + minutes(9 * 60)),
+    );
+    expect(found.map((f) => f.event)).toEqual([
+      expect.objectContaining({
+        title: 'The Genesis Invitational — Round 4',
+        endsAt: round().endsAt,
+        part: round().part,
+      }),
+    ]);
+    const after = await listEventsForLeagues(
+      db,
+      ['PGA'],
+      new Date(dayStart.getTime() + minutes(15 * 60)),
+      new Date(dayStart.getTime() + minutes(18 * 60)),
+    );
+    expect(after).toEqual([]);
+  });
+
   it('links a TheSportsDB team list to ESPN’s teams by idESPN and adds its alternate names', async () => {
     const { db } = t.database;
     await storeSourceEvents(db, league('NBA'), [espnGame()], [lakers, celtics]);
