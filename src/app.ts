@@ -36,12 +36,12 @@ import {
   type AdminChanges,
   type ChangeFeed,
   createAdminChanges,
-  createOnboarding,
-  createUnmatchedReview,
+  type Onboarding,
+  type UnmatchedReview,
 } from './services/admin/index.js';
 import { metricsRoutes } from './http/routes/metrics.js';
 import type { EventsRefresher, SourceCallLog } from './services/events/index.js';
-import type { GuideService, GuideGenerator, ProviderDirectory } from './services/guides/index.js';
+import type { GuideService, ProviderDirectory } from './services/guides/index.js';
 import type { LlmReview } from './services/llm/index.js';
 import { getProvider } from './db/providers.js';
 
@@ -68,8 +68,10 @@ export interface AppDeps {
   defaultFamilies?: ChannelFamily[];
   /** The configured leagues, which family mappings may name. */
   leagues?: readonly LeagueConfig[];
-  /** Reads a playlist without matching or storing, for onboarding; without it there are no onboarding routes. */
-  generator?: Pick<GuideGenerator, 'preview'>;
+  /** Onboarding a playlist (read, never matched or stored); without it there are no onboarding routes. */
+  onboarding?: Onboarding;
+  /** The review queue of unmatched event channels; without it there are no review-queue routes. */
+  reviewQueue?: UnmatchedReview;
   /** The review of the LLM's decisions; without it there are no review routes. */
   llmReview?: LlmReview;
   /** Requests per source not yet written, flushed before the cost report reads. */
@@ -186,10 +188,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
     await admin.register(overrideRoutes, { db, invalidate, ...(guides && { guides }) });
     if (guides) await admin.register(matchRoutes, { guides });
-    if (deps.generator && deps.leagues) {
+    if (deps.onboarding && deps.leagues) {
       await admin.register(onboardingRoutes, {
         db,
-        onboarding: createOnboarding({ db, generator: deps.generator }),
+        onboarding: deps.onboarding,
         isAllowedPlaylistUrl: deps.isAllowedPlaylistUrl,
         defaultTimeZone: config.DEFAULT_TIMEZONE,
         leagueKeys: deps.leagues.map((l) => l.key),
@@ -204,11 +206,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         leagues: deps.leagues,
         invalidateAll: changes.everyProviderChanged,
       });
-      await admin.register(reviewQueueRoutes, {
-        db,
-        leagueKeys,
-        queue: createUnmatchedReview({ db, leagueKeys, invalidate }),
-      });
+      if (deps.reviewQueue)
+        await admin.register(reviewQueueRoutes, { db, leagueKeys, queue: deps.reviewQueue });
     }
     if (deps.defaultFamilies) {
       await admin.register(toolRoutes, {

@@ -24,6 +24,8 @@ import { createMatchChain } from './matching/match-chain.js';
 import { seedReferenceData } from './events/reference-data.js';
 import { createGuideGenerator } from './guides/guide-generator.js';
 import { createAdminChanges } from './admin/admin-changes.js';
+import { createOnboarding } from './admin/onboarding.js';
+import { createUnmatchedReview } from './admin/unmatched-review.js';
 import { createChangeFeed } from './admin/change-feed.js';
 import { createEventArt } from './art/event-art.js';
 import { createMetrics } from './metrics/metrics.js';
@@ -236,6 +238,7 @@ export function buildServices(deps: {
     keepers: [providers, guides],
     announce: (slug) => changes.announce(slug),
   });
+  const leagueKeys = leagues.map((l) => l.key);
   return {
     /** Writes the checked-in leagues and family mappings; run once at start, before serving. */
     seed: () => seedReferenceData(deps.database.db, leagues, familyMappings),
@@ -255,6 +258,12 @@ export function buildServices(deps: {
     changes,
     /** What an admin change resets, here and on the other instances. */
     adminChanges,
+    onboarding: createOnboarding({ db: deps.database.db, generator }),
+    reviewQueue: createUnmatchedReview({
+      db: deps.database.db,
+      leagueKeys,
+      invalidate: adminChanges.providerChanged,
+    }),
     llm,
     llmReview: createLlmReview({ db: deps.database.db, forget: (id) => matcher.forgetDecision(id) }),
     /** Requests per source and day, written every few seconds; flush before reading or closing. */
