@@ -102,13 +102,14 @@ describe('mapEspnScoreboard on a recorded NASCAR scoreboard', () => {
     league('NASCAR'),
   );
 
-  it('titles a race by its name and leaves home and away empty', () => {
-    expect(events.length).toBeGreaterThan(0);
+  it('reads the race as its one session, titled by its name, without home and away', () => {
+    expect(events).toHaveLength(1);
     const race = events[0];
     expect(race).toMatchObject({
-      id: 'espn:202605030054',
+      id: 'espn:202605030054:race',
       sport: 'racing',
-      title: 'NASCAR Cup Series at Texas',
+      title: 'NASCAR Cup Series at Texas — Race',
+      part: { kind: 'session', label: 'Race', parentId: 'espn:202605030054' },
       startsAt: new Date('2026-05-03T19:30:00Z'),
       status: 'pre',
       statusDetail: 'Sun, May 3rd at 3:30 PM EDT',
