@@ -3,6 +3,7 @@ import { hexColour } from '../domain/art/colour.js';
 import { teamAliases, type TeamRecord } from '../domain/matching/index.js';
 import type { SportEvent } from '../domain/types.js';
 import { UpstreamError } from '../errors.js';
+import { mapCardSegments } from './espn-card.js';
 import { detailOf, nonEmpty, stateOf } from './espn-part.js';
 import {
   espnEventSchema,
@@ -40,6 +41,7 @@ const INDIVIDUAL_SPORTS: ReadonlySet<Sport> = new Set(['mma', 'boxing', 'racing'
  */
 const PARTS: Partial<Record<Sport, (ev: EspnEvent, league: LeagueConfig) => SportEvent[] | null>> = {
   racing: mapRaceSessions,
+  mma: mapCardSegments,
 };
 
 // High enough to return every game of a day; leagues.yaml may override it (college basketball).

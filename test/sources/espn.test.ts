@@ -136,21 +136,31 @@ describe('mapEspnScoreboard on odd answers', () => {
     ...over,
   });
 
-  it('gives a fight card no home and away even when its bouts list athletes', () => {
+  it('reads a lone bout as the card’s main card, at the card’s start, with its fighters and no teams', () => {
     const { events, teams } = mapEspnScoreboard({ events: [event({})] }, league('UFC'));
-    expect(events[0]).toMatchObject({
-      title: 'UFC 324: Gaethje vs. Pimblett',
-      home: null,
-      away: null,
-      sport: 'mma',
-    });
+    expect(events).toMatchObject([
+      {
+        id: 'espn:1:main-card',
+        title: 'UFC 324: Main Card',
+        startsAt: new Date('2026-11-25T23:00:00Z'),
+        home: 'Justin Gaethje',
+        away: 'Paddy Pimblett',
+        homeId: null,
+        sport: 'mma',
+      },
+    ]);
     expect(teams).toEqual([]);
+  });
+
+  it('keeps a card whose bouts name no fighter whole, without home and away', () => {
+    const { events } = mapEspnScoreboard({ events: [event({ competitions: [{}] })] }, league('UFC'));
+    expect(events).toMatchObject([{ id: 'espn:1', title: 'UFC 324: Gaethje vs. Pimblett', home: null }]);
   });
 
   it('skips events without an id or a readable start and keeps the rest', () => {
     const answer = { events: [event({ id: undefined }), event({ date: 'soon' }), event({ id: 7 }), 'junk'] };
     const { events, skipped } = mapEspnScoreboard(answer, league('UFC'));
-    expect(events.map((e) => e.id)).toEqual(['espn:7']);
+    expect(events.map((e) => e.id)).toEqual(['espn:7:main-card']);
     expect(skipped).toBe(3);
   });
 
