@@ -4,6 +4,7 @@ import { teamAliases, type TeamRecord } from '../domain/matching/index.js';
 import type { SportEvent } from '../domain/types.js';
 import { UpstreamError } from '../errors.js';
 import { mapCardSegments } from './espn-card.js';
+import { mapTennisMatches } from './espn-matches.js';
 import { detailOf, nonEmpty, stateOf } from './espn-part.js';
 import {
   espnEventSchema,
@@ -42,6 +43,7 @@ const INDIVIDUAL_SPORTS: ReadonlySet<Sport> = new Set(['mma', 'boxing', 'racing'
 const PARTS: Partial<Record<Sport, (ev: EspnEvent, league: LeagueConfig) => SportEvent[] | null>> = {
   racing: mapRaceSessions,
   mma: mapCardSegments,
+  tennis: mapTennisMatches,
 };
 
 // High enough to return every game of a day; leagues.yaml may override it (college basketball).
