@@ -6,6 +6,7 @@ import { UpstreamError } from '../errors.js';
 import { mapCardSegments } from './espn-card.js';
 import { mapTennisMatches } from './espn-matches.js';
 import { detailOf, nonEmpty, stateOf } from './espn-part.js';
+import { mapGolfRounds } from './espn-rounds.js';
 import {
   espnEventSchema,
   espnScoreboardSchema,
@@ -44,6 +45,7 @@ const PARTS: Partial<Record<Sport, (ev: EspnEvent, league: LeagueConfig) => Spor
   racing: mapRaceSessions,
   mma: mapCardSegments,
   tennis: mapTennisMatches,
+  golf: mapGolfRounds,
 };
 
 // High enough to return every game of a day; leagues.yaml may override it (college basketball).

@@ -120,6 +120,32 @@ describe('mapEspnScoreboard on a recorded NASCAR scoreboard', () => {
   });
 });
 
+describe('mapEspnScoreboard on every recorded answer of an individual sport', () => {
+  const answers: [string, string][] = [
+    ['espn-racing-f1-2026-09-12.json', 'F1'],
+    ['espn-racing-f1-2026-09-06.json', 'F1'],
+    ['espn-racing-nascar-premier-2026-09-06.json', 'NASCAR'],
+    ['espn-site-v2-scoreboard-racing-nascar-premier-2026.json', 'NASCAR'],
+    ['espn-mma-ufc-2026-02-22.json', 'UFC'],
+    ['espn-mma-ufc-2025-09-06.json', 'UFC'],
+    ['espn-mma-pfl-2025-10-03.json', 'UFC'],
+    ['espn-tennis-atp-2025-08-31.json', 'ATP'],
+    ['espn-golf-pga-2026-02-22.json', 'PGA'],
+    ['espn-golf-pga-2026-05-06.json', 'PGA'],
+    ['espn-golf-leaderboard-2026-04-07.json', 'PGA'],
+  ];
+  const events = answers.flatMap(([file, key]) => mapEspnScoreboard(wire(file), league(key)).events);
+
+  it('reads every event as its parts, each with an id of its own that is also its stored ESPN id', () => {
+    expect(events.length).toBeGreaterThan(600);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    for (const e of events) {
+      expect(e.id).toBe(`espn:${e.externalIds.espn}`);
+      expect(e.id.startsWith(`${e.part?.parentId}:`)).toBe(true);
+    }
+  });
+});
+
 describe('mapEspnScoreboard on odd answers', () => {
   const event = (over: Record<string, unknown>) => ({
     id: '1',
