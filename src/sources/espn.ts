@@ -3,6 +3,10 @@ import { hexColour } from '../domain/art/colour.js';
 import { teamAliases, type TeamRecord } from '../domain/matching/index.js';
 import type { SportEvent } from '../domain/types.js';
 import { UpstreamError } from '../errors.js';
+import { mapCardSegments } from './espn-card.js';
+import { mapTennisMatches } from './espn-matches.js';
+import { detailOf, nonEmpty, stateOf } from './espn-part.js';
+import { mapGolfRounds } from './espn-rounds.js';
 import {
   espnEventSchema,
   espnScoreboardSchema,
@@ -11,6 +15,7 @@ import {
   type EspnEvent,
   type EspnTeam,
 } from './espn-schema.js';
+import { mapRaceSessions } from './espn-sessions.js';
 import type { HttpClient } from './http-client.js';
 
 export interface EspnScoreboard {
@@ -31,6 +36,17 @@ export interface EspnClient {
 
 // Sports whose competitors are athletes or fields of entrants: no home and away.
 const INDIVIDUAL_SPORTS: ReadonlySet<Sport> = new Set(['mma', 'boxing', 'racing', 'golf', 'tennis']);
+
+/**
+ * The sports whose events hold the parts a channel airs: a race weekend's sessions, a card's segments, a
+ * tournament's matches or rounds. Each mapper answers null when the event has no such parts: it stays whole.
+ */
+const PARTS: Partial<Record<Sport, (ev: EspnEvent, league: LeagueConfig) => SportEvent[] | null>> = {
+  racing: mapRaceSessions,
+  mma: mapCardSegments,
+  tennis: mapTennisMatches,
+  golf: mapGolfRounds,
+};
 
 // High enough to return every game of a day; leagues.yaml may override it (college basketball).
 const DEFAULT_LIMIT = '1000';
@@ -59,11 +75,6 @@ export function buildTeamsPath(league: LeagueConfig): string | null {
   return league.espn ? `/apis/site/v2/sports/${league.espn}/teams?limit=${DEFAULT_LIMIT}` : null;
 }
 
-function nonEmpty(s: string | null | undefined): string | null {
-  const t = s?.trim();
-  return t ? t : null;
-}
-
 function toTeamRecord(team: EspnTeam, league: LeagueConfig): TeamRecord {
   const name =
     nonEmpty(team.displayName) ??
@@ -84,15 +95,11 @@ function toTeamRecord(team: EspnTeam, league: LeagueConfig): TeamRecord {
   };
 }
 
-function stateOf(s: string | null | undefined): SportEvent['status'] {
-  return s === 'pre' || s === 'in' || s === 'post' ? s : null;
-}
-
 function mapEvent(ev: EspnEvent, league: LeagueConfig, teams: Map<string, TeamRecord>): SportEvent | null {
   const competition = ev.competitions?.[0];
   const startsAt = new Date(ev.date || competition?.date || '');
   if (Number.isNaN(startsAt.getTime())) return null;
-  const status = ev.status?.type ?? competition?.status?.type;
+  const status = ev.status?.type ? ev.status : competition?.status;
 
   let home: TeamRecord | null = null;
   let away: TeamRecord | null = null;
@@ -112,8 +119,8 @@ function mapEvent(ev: EspnEvent, league: LeagueConfig, teams: Map<string, TeamRe
     sport: league.sport,
     title: nonEmpty(ev.name) ?? nonEmpty(ev.shortName) ?? matchup ?? league.name,
     startsAt,
-    status: stateOf(status?.state),
-    statusDetail: nonEmpty(status?.detail) ?? nonEmpty(status?.shortDetail) ?? nonEmpty(status?.description),
+    status: stateOf(status),
+    statusDetail: detailOf(status),
     venue: nonEmpty(competition?.venue?.fullName),
     home: home?.name ?? null,
     away: away?.name ?? null,
@@ -124,10 +131,24 @@ function mapEvent(ev: EspnEvent, league: LeagueConfig, teams: Map<string, TeamRe
   };
 }
 
+/** An event as the events a channel airs: its parts (sessions, segments, matches, rounds), else itself. */
+function mapEventOrParts(
+  ev: EspnEvent,
+  league: LeagueConfig,
+  teams: Map<string, TeamRecord>,
+): SportEvent[] | null {
+  const parts = PARTS[league.sport]?.(ev, league);
+  if (parts) return parts;
+  const event = mapEvent(ev, league, teams);
+  return event ? [event] : null;
+}
+
 /**
- * Reads a scoreboard answer. Events that do not validate are skipped and counted; an answer that is not a
- * scoreboard at all is an UpstreamError('bad-body'). Team sports get home/away from the competitors;
- * fight cards, races and tournaments keep home/away null and are titled by their name.
+ * Reads a scoreboard answer (golf's leaderboard answer reads the same). Events that do not validate are
+ * skipped and counted; an answer that is not a scoreboard at all is an UpstreamError('bad-body'). Team sports
+ * get home/away from the competitors. Races, fight cards and tennis and golf tournaments become their parts,
+ * each an event with its own id (`espn:<eventId>:<partKey>`), start and state; one of these without parts
+ * stays whole, with home/away null, titled by its name.
  */
 export function mapEspnScoreboard(json: unknown, league: LeagueConfig): EspnScoreboard {
   const envelope = espnScoreboardSchema.safeParse(json);
@@ -137,8 +158,8 @@ export function mapEspnScoreboard(json: unknown, league: LeagueConfig): EspnScor
   let skipped = 0;
   for (const raw of envelope.data.events ?? []) {
     const parsed = espnEventSchema.safeParse(raw);
-    const event = parsed.success ? mapEvent(parsed.data, league, teams) : null;
-    if (event) events.push(event);
+    const mapped = parsed.success ? mapEventOrParts(parsed.data, league, teams) : null;
+    if (mapped) events.push(...mapped);
     else skipped += 1;
   }
   return { events, teams: [...teams.values()], skipped };

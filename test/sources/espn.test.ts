@@ -102,13 +102,14 @@ describe('mapEspnScoreboard on a recorded NASCAR scoreboard', () => {
     league('NASCAR'),
   );
 
-  it('titles a race by its name and leaves home and away empty', () => {
-    expect(events.length).toBeGreaterThan(0);
+  it('reads the race as its one session, titled by its name, without home and away', () => {
+    expect(events).toHaveLength(1);
     const race = events[0];
     expect(race).toMatchObject({
-      id: 'espn:202605030054',
+      id: 'espn:202605030054:race',
       sport: 'racing',
-      title: 'NASCAR Cup Series at Texas',
+      title: 'NASCAR Cup Series at Texas — Race',
+      part: { kind: 'session', label: 'Race', parentId: 'espn:202605030054' },
       startsAt: new Date('2026-05-03T19:30:00Z'),
       status: 'pre',
       statusDetail: 'Sun, May 3rd at 3:30 PM EDT',
@@ -116,6 +117,32 @@ describe('mapEspnScoreboard on a recorded NASCAR scoreboard', () => {
       home: null,
       away: null,
     });
+  });
+});
+
+describe('mapEspnScoreboard on every recorded answer of an individual sport', () => {
+  const answers: [string, string][] = [
+    ['espn-racing-f1-2026-09-12.json', 'F1'],
+    ['espn-racing-f1-2026-09-06.json', 'F1'],
+    ['espn-racing-nascar-premier-2026-09-06.json', 'NASCAR'],
+    ['espn-site-v2-scoreboard-racing-nascar-premier-2026.json', 'NASCAR'],
+    ['espn-mma-ufc-2026-02-22.json', 'UFC'],
+    ['espn-mma-ufc-2025-09-06.json', 'UFC'],
+    ['espn-mma-pfl-2025-10-03.json', 'UFC'],
+    ['espn-tennis-atp-2025-08-31.json', 'ATP'],
+    ['espn-golf-pga-2026-02-22.json', 'PGA'],
+    ['espn-golf-pga-2026-05-06.json', 'PGA'],
+    ['espn-golf-leaderboard-2026-04-07.json', 'PGA'],
+  ];
+  const events = answers.flatMap(([file, key]) => mapEspnScoreboard(wire(file), league(key)).events);
+
+  it('reads every event as its parts, each with an id of its own that is also its stored ESPN id', () => {
+    expect(events.length).toBeGreaterThan(600);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    for (const e of events) {
+      expect(e.id).toBe(`espn:${e.externalIds.espn}`);
+      expect(e.id.startsWith(`${e.part?.parentId}:`)).toBe(true);
+    }
   });
 });
 
@@ -135,21 +162,31 @@ describe('mapEspnScoreboard on odd answers', () => {
     ...over,
   });
 
-  it('gives a fight card no home and away even when its bouts list athletes', () => {
+  it('reads a lone bout as the card’s main card, at the card’s start, with its fighters and no teams', () => {
     const { events, teams } = mapEspnScoreboard({ events: [event({})] }, league('UFC'));
-    expect(events[0]).toMatchObject({
-      title: 'UFC 324: Gaethje vs. Pimblett',
-      home: null,
-      away: null,
-      sport: 'mma',
-    });
+    expect(events).toMatchObject([
+      {
+        id: 'espn:1:main-card',
+        title: 'UFC 324: Main Card',
+        startsAt: new Date('2026-11-25T23:00:00Z'),
+        home: 'Justin Gaethje',
+        away: 'Paddy Pimblett',
+        homeId: null,
+        sport: 'mma',
+      },
+    ]);
     expect(teams).toEqual([]);
+  });
+
+  it('keeps a card whose bouts name no fighter whole, without home and away', () => {
+    const { events } = mapEspnScoreboard({ events: [event({ competitions: [{}] })] }, league('UFC'));
+    expect(events).toMatchObject([{ id: 'espn:1', title: 'UFC 324: Gaethje vs. Pimblett', home: null }]);
   });
 
   it('skips events without an id or a readable start and keeps the rest', () => {
     const answer = { events: [event({ id: undefined }), event({ date: 'soon' }), event({ id: 7 }), 'junk'] };
     const { events, skipped } = mapEspnScoreboard(answer, league('UFC'));
-    expect(events.map((e) => e.id)).toEqual(['espn:7']);
+    expect(events.map((e) => e.id)).toEqual(['espn:7:main-card']);
     expect(skipped).toBe(3);
   });
 
