@@ -27,11 +27,25 @@ function isUndecided(c: EspnCompetitor): boolean {
   return !name || /\bTBD\b/i.test(name) || /^-\d+$/.test(c.id ?? '');
 }
 
+/**
+ * Whether a tour's league carries a draw: ESPN's ATP and WTA answers both list every draw of a shared
+ * tournament (a Grand Slam), so the women's draws are the WTA's and the others (men's, mixed) the ATP's; each
+ * match is then stored under one league only. Leagues of neither tour keep every draw.
+ */
+function carriesDraw(league: LeagueConfig, draw: string | null): boolean {
+  const tour = /tennis\/(atp|wta)\b/i.exec(league.espn ?? '')?.[1]?.toLowerCase();
+  if (!tour || !draw) return true;
+  const womens = /^women'?s\b|^womens-/i.test(draw);
+  return tour === 'wta' ? womens : !womens;
+}
+
 /** Each match with its draw's name: from its grouping, else (a match listed as a competition) its type. */
-function matchesOf(ev: EspnEvent): { match: EspnCompetition; draw: string | null }[] {
-  const grouped = (ev.groupings ?? []).flatMap((g) =>
-    (g.competitions ?? []).map((match) => ({ match, draw: nonEmpty(g.grouping?.displayName) })),
-  );
+function matchesOf(ev: EspnEvent, league: LeagueConfig): { match: EspnCompetition; draw: string | null }[] {
+  const grouped = (ev.groupings ?? [])
+    .filter((g) => carriesDraw(league, nonEmpty(g.grouping?.displayName) ?? nonEmpty(g.grouping?.slug)))
+    .flatMap((g) =>
+      (g.competitions ?? []).map((match) => ({ match, draw: nonEmpty(g.grouping?.displayName) })),
+    );
   const listed = (ev.competitions ?? []).map((match) => ({ match, draw: nonEmpty(match.type?.text) }));
   return [...grouped, ...listed];
 }
@@ -44,8 +58,9 @@ function matchesOf(ev: EspnEvent): { match: EspnCompetition; draw: string | null
  * whole; a tournament whose matches are all still undrawn has no parts.
  */
 export function mapTennisMatches(ev: EspnEvent, league: LeagueConfig): SportEvent[] | null {
-  const matches = matchesOf(ev);
-  if (matches.length === 0) return null;
+  const listsMatches = (ev.groupings ?? []).some((g) => (g.competitions ?? []).length > 0);
+  if (!listsMatches && (ev.competitions ?? []).length === 0) return null;
+  const matches = matchesOf(ev, league);
   const tournament = eventTitle(ev, league);
   const keyOf = uniqueKeys();
   const parts: SportEvent[] = [];

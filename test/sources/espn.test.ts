@@ -130,6 +130,7 @@ describe('mapEspnScoreboard on every recorded answer of an individual sport', ()
     ['espn-mma-ufc-2025-09-06.json', 'UFC'],
     ['espn-mma-pfl-2025-10-03.json', 'UFC'],
     ['espn-tennis-atp-2025-08-31.json', 'ATP'],
+    ['espn-tennis-atp-2025-08-31.json', 'WTA'],
     ['espn-golf-pga-2026-02-22.json', 'PGA'],
     ['espn-golf-pga-2026-05-06.json', 'PGA'],
     ['espn-golf-leaderboard-2026-04-07.json', 'PGA'],
