@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { EventPart, SportEvent } from '../domain/types.js';
-import { normalizeTeamName } from '../domain/matching/index.js';
+import { normalizeTeamName, personAliases } from '../domain/matching/index.js';
 import { listTeamAliases } from './teams.js';
 import type { DB, Events } from './types.js';
 
@@ -138,11 +138,18 @@ function aliasesOf(teamId: number | null, name: string | null, byTeam: Map<numbe
 async function withAliases(db: Kysely<DB>, rows: EventRow[]): Promise<StoredEvent[]> {
   const teamIds = rows.flatMap((r) => [r.home_team_id, r.away_team_id]).filter((id) => id !== null);
   const byTeam = await listTeamAliases(db, teamIds);
-  return rows.map((r) => ({
-    event: toSportEvent(r),
-    homeAliases: aliasesOf(r.home_team_id, r.home_name, byTeam),
-    awayAliases: aliasesOf(r.away_team_id, r.away_name, byTeam),
-  }));
+  return rows.map((r) => {
+    // The sides of a match or a card segment are athletes, written by surname as often as in full.
+    const kind = partOf(r.part)?.kind;
+    const athletes = kind === 'match' || kind === 'segment';
+    const sideAliases = (id: number | null, name: string | null) =>
+      athletes && name ? personAliases(name) : aliasesOf(id, name, byTeam);
+    return {
+      event: toSportEvent(r),
+      homeAliases: sideAliases(r.home_team_id, r.home_name),
+      awayAliases: sideAliases(r.away_team_id, r.away_name),
+    };
+  });
 }
 
 /** The stored events of some leagues starting in [fromUtc, toUtc), each with both teams' aliases. */

@@ -8,4 +8,5 @@ export { channelFingerprint, type ChannelFingerprint } from './fingerprint.js';
 export { learnFamilyLeagues, type FamilyMatch } from './learn.js';
 export { namesToTeach, type TaughtName } from './teach.js';
 export { normalizeTeamName, teamAliases, type TeamRecord } from './team-names.js';
+export { personAliases } from './person-names.js';
 export { dice, trigrams } from './trigrams.js';
