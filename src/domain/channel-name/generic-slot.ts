@@ -29,9 +29,12 @@ export function stripRegionPrefix(name: string): string {
 }
 
 const WORD = "[\\p{L}+][\\p{L}\\p{M}+&'.ⓧ-]*";
+// A label may end in a number of its own, glued (`F1`, `Moto2`, `NBA2K`) or as a word (`Formula 1`): the slot is
+// then the number after a space. A number glued to a plain word stays the slot (`EPL03`, `Soccer06`).
+const NUMBERED_END = '(?:\\d{1,2}\\p{Lu}?|\\s\\d)(?=\\s)';
 // The gap may hold a colon or pipe (`NFL : 15 - ...`, `NFL | 01 - ...`); then a separator must follow the number.
 const GENERIC = new RegExp(
-  `^(?<family>${WORD}(?: (?:/ )?${WORD}){0,4}?)(?<gap>\\s*(?:[:|]\\s*)?)(?<slot>\\d{1,3})(?![\\p{L}\\p{N}/.,']|:\\d)(?<rest>.*)$`,
+  `^(?<family>${WORD}(?: (?:/ )?${WORD}){0,4}?(?:${NUMBERED_END})?)(?<gap>\\s*(?:[:|]\\s*)?)(?<slot>\\d{1,3})(?![\\p{L}\\p{N}/.,']|:\\d)(?<rest>.*)$`,
   'u',
 );
 // The slot written last, after the event: `GIRONA - REAL SOCIEDAD | 19:55 CEST | SE: TV4 PLAY PPV 7`.
