@@ -95,7 +95,8 @@ export function findMatchup(main: MainText): Matchup | null {
     found = splitMatchup(stripBrackets(main.text));
   }
   if (!found) return null;
-  if (found.strength !== 'strong' && isRaceText(main.text)) return null;
+  // A session says the names around a dash are a race's (`Cup Series - Coca-Cola 600 - Race`).
+  if (found.strength !== 'strong' && (isRaceText(main.text) || main.part?.kind === 'session')) return null;
   splitCard(found, main);
   const leading = splitLeadingLeague(found.teams[0] ?? '');
   if (leading && HAS_LETTER.test(leading.rest)) {

@@ -39,7 +39,7 @@ const PHRASES: Phrase[] = [
   // Fight cards.
   { kind: 'segment', words: 'early (?:prelims?|prelim card|preliminar(?:y|ies)(?: card)?)', label: fixed('Early Prelims'), glue: 'always' },
   { kind: 'segment', words: 'prelims?|prelim card|preliminar(?:y|ies)(?: card)?|preliminares|undercard', label: fixed('Prelims'), glue: 'always' },
-  { kind: 'segment', words: 'main card|cartelera (?:principal|estelar)', label: fixed('Main Card'), glue: 'always' },
+  { kind: 'segment', words: '(?:ppv )?main card|cartelera (?:principal|estelar)', label: fixed('Main Card'), glue: 'always' },
   { kind: 'segment', words: 'main event', label: fixed('Main Card'), glue: 'card' },
   // Race weekends, longest first: `Sprint Qualifying` before `Sprint` and `Qualifying`.
   { kind: 'session', words: "sprint[ -]?(?:qualifying|qualy|quali(?:fication|fikation|fiche)?|shoot-?out)|(?:clasificaci[oó]n|qualifications?|qualifiche|qualifying|quali) (?:al |de la |du |della )?sprint", label: fixed('Sprint Qualifying'), glue: 'always' },
@@ -145,11 +145,12 @@ function fromPieces(text: string): TakenPart | null {
   return null;
 }
 
-function fromEnd(text: string): TakenPart | null {
+/** Words glued to the end of `piece`, and the piece without them. */
+function fromEnd(piece: string): TakenPart | null {
   for (const p of COMPILED) {
-    const m = p.last?.exec(text);
+    const m = p.last?.exec(piece);
     if (!m) continue;
-    const before = tidy(text.slice(0, m.index));
+    const before = tidy(piece.slice(0, m.index));
     if (!HAS_LETTER.test(before)) continue;
     if (p.glue === 'race' && !RACE_END.test(before)) continue;
     if (p.glue === 'card' && !isCardTitle(before)) continue;
@@ -160,8 +161,22 @@ function fromEnd(text: string): TakenPart | null {
   return null;
 }
 
+/** Words glued to the end of the last piece that has them: `Genesis Invitational Rd 4`, `UFC 326 Prelims: A vs B`. */
+function fromPieceEnds(text: string): TakenPart | null {
+  const pieces = text.split(PIECE_SEPARATOR);
+  for (let i = pieces.length - 1; i >= 0; i -= 2) {
+    const found = fromEnd(tidy(pieces[i] ?? ''));
+    if (!found) continue;
+    return {
+      part: found.part,
+      text: tidy([...pieces.slice(0, i), found.text, ...pieces.slice(i + 1)].join('')),
+    };
+  }
+  return null;
+}
+
 /** The part `text` names and the text without it, or null when it names none. */
 export function takePart(text: string): TakenPart | null {
   const t = tidy(text);
-  return fromBrackets(t) ?? fromPieces(t) ?? fromEnd(t);
+  return fromBrackets(t) ?? fromPieces(t) ?? fromPieceEnds(t);
 }

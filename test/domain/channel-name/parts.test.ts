@@ -48,6 +48,12 @@ describe('a race weekend session', () => {
     ['F2 03 | Bahrain - Sprint Race', 'Bahrain', 'Sprint'],
     ['MotoGP 07: Grand Prix of the Americas - Sprint', 'Grand Prix of the Americas', 'Sprint'],
     ['F1 | Spanish Grand Prix - Race', 'Spanish Grand Prix', 'Race'],
+    ['NASCAR 03: Cup Series - Coca-Cola 600 - Race', 'Cup Series - Coca-Cola 600', 'Race'],
+    ['DE: F1 03 | Großer Preis von Spanien - 1. Freies Training', 'Großer Preis von Spanien', 'Practice 1'],
+    ['IT: F1 04 - Gran Premio di Spagna - Prove Libere 2', 'Gran Premio di Spagna', 'Practice 2'],
+    ["[FR] F1 02 : Grand Prix d'Espagne - Essais Libres 1 (Canal+)", "Grand Prix d'Espagne", 'Practice 1'],
+    ['F1 05: Spanish GP - Sprint Quali', 'Spanish GP', 'Sprint Qualifying'],
+    ['MotoGP 01: Spanish GP - Q2', 'Spanish GP', 'Qualifying'],
     ['Formula 1: Spanish Grand Prix - Qualifying', 'Spanish Grand Prix', 'Qualifying'],
   ])('reads %j as %j, %s', (name, title, label) => {
     expect(parseView(name, families, NOW)).toMatchObject({
@@ -102,6 +108,8 @@ describe('a golf round', () => {
     ['PGA 05 | RBC Heritage | 2nd Round', 'RBC Heritage', 'Round 2'],
     ['Golf 06: DP World Tour - Dubai Desert Classic - Rd. 3', 'Dubai Desert Classic', 'Round 3'],
     ['Golf 07: Round 1 - The Players Championship', 'The Players Championship', 'Round 1'],
+    ['PGA Tour 02: THE PLAYERS Championship, Final Round', 'THE PLAYERS Championship', 'Final Round'],
+    ['LPGA 03 | Chevron Championship | Round 3 @ 12:00 PM ET', 'Chevron Championship', 'Round 3'],
   ])('reads %j as %j, %s', (name, title, label) => {
     expect(parseView(name, families, NOW)).toMatchObject({
       kind: 'event',
@@ -144,6 +152,8 @@ describe('a tennis match', () => {
       round('Semifinal')],
     ['ATP 08: Zverev vs. De Minaur - QF (Men\'s Singles)', ['Zverev', 'De Minaur'], round('Quarterfinal')],
     ['ATP 10: Sinner vs Alcaraz QF', ['Sinner', 'Alcaraz'], round('Quarterfinal')],
+    ["Tennis 11: Wimbledon: Men's Singles Final - Sinner v Alcaraz", ['Sinner', 'Alcaraz'], round('Final')],
+    ['ATP 12: Indian Wells: R3: Sinner vs Shelton', ['Sinner', 'Shelton'], round('Round 3')],
     ['Soccer 03: Chicago Fire vs Orlando City Final', ['Chicago Fire', 'Orlando City'], round('Final')],
   ])('reads %j as the players %j', (name, teams, part) => {
     expect(parseView(name, families, NOW)).toMatchObject({ kind: 'event', teams, title: null, part });
@@ -182,6 +192,12 @@ describe('a fight card segment', () => {
       'PFL World Tournament: Storley vs. Jackson', ['Storley', 'Jackson'], 'Main Card'],
     ['UFC 326: Main Event - Holloway vs Oliveira', 'UFC 326: Holloway vs Oliveira', ['Holloway', 'Oliveira'],
       'Main Card'],
+    ['PPV 01: UFC 326: Holloway vs. Oliveira 2 - PPV Main Card', 'UFC 326: Holloway vs. Oliveira 2',
+      ['Holloway', 'Oliveira'], 'Main Card'],
+    ['ESPN+ 31 : UFC 326 Prelims: Holloway vs. Oliveira 2', 'UFC 326: Holloway vs. Oliveira 2',
+      ['Holloway', 'Oliveira'], 'Prelims'],
+    ['ESPN+ 30 : UFC Fight Night Prelims: Moreno vs. Kavanagh @ Dec 12 05:35 PM ET',
+      'UFC Fight Night: Moreno vs. Kavanagh', ['Moreno', 'Kavanagh'], 'Prelims'],
   ])('reads %j as %j', (name, title, teams, label) => {
     expect(parseView(name, families, NOW)).toMatchObject({ kind: 'event', title, teams, part: segment(label) });
   }); // prettier-ignore
