@@ -97,15 +97,18 @@ function partOf(p: CompiledPhrase, m: RegExpExecArray): ChannelPart {
   return { kind: p.kind, label: p.label(m.slice(1).find((g) => g !== undefined)) };
 }
 
-/** `words`, all of them, as a part; `rest` is what the name says beside them. */
-export function readWholePart(words: string, rest: string): ChannelPart | null {
+/**
+ * `words`, all of them, as a part; `beside` gives what the name says beside them, asked only of words that may
+ * be a part.
+ */
+export function readWholePart(words: string, beside: () => string): ChannelPart | null {
   const text = plain(words);
   if (text === '' || text.length > 40) return null;
   for (const p of COMPILED) {
     const m = p.whole.exec(text);
     if (!m) continue;
-    if (p.abbreviation && !RACE_OR_PLAYERS.test(` ${rest} `)) return null;
-    if (p.needsName && !HAS_LETTER.test(rest)) return null;
+    if (p.abbreviation && !RACE_OR_PLAYERS.test(` ${beside()} `)) return null;
+    if (p.needsName && !HAS_LETTER.test(beside())) return null;
     return partOf(p, m);
   }
   return null;
@@ -124,7 +127,7 @@ function fromBrackets(text: string): TakenPart | null {
   if (!text.includes('(') && !text.includes('[')) return null;
   for (const m of text.matchAll(BRACKETED)) {
     const rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`;
-    const part = readWholePart(m[1] ?? m[2] ?? '', plain(stripBrackets(rest)));
+    const part = readWholePart(m[1] ?? m[2] ?? '', () => plain(stripBrackets(rest)));
     if (part) return { part, text: tidy(rest) };
   }
   return null;
@@ -133,20 +136,29 @@ function fromBrackets(text: string): TakenPart | null {
 /** The last piece between separators that is a part; the separator before it goes too (after it, when first). */
 function fromPieces(text: string): TakenPart | null {
   const pieces = text.split(PIECE_SEPARATOR);
+  const without = (i: number): string =>
+    (i === pieces.length - 1
+      ? pieces.slice(0, Math.max(0, i - 1))
+      : [...pieces.slice(0, i), ...pieces.slice(i + 2)]
+    ).join('');
   for (let i = pieces.length - 1; i >= 0; i -= 2) {
-    const kept =
-      i === pieces.length - 1
-        ? pieces.slice(0, Math.max(0, i - 1))
-        : [...pieces.slice(0, i), ...pieces.slice(i + 2)];
-    const rest = kept.join('');
-    const part = readWholePart(stripBrackets(pieces[i] ?? ''), plain(stripBrackets(rest)));
-    if (part) return { part, text: tidy(rest) };
+    const part = readWholePart(stripBrackets(pieces[i] ?? ''), () => plain(stripBrackets(without(i))));
+    if (part) return { part, text: tidy(without(i)) };
   }
   return null;
 }
 
+// Any words that may be glued to the end, tried first: most pieces end in none.
+const ANY_LAST = new RegExp(
+  `\\s(?:${PHRASES.filter((p) => p.glue !== 'never')
+    .map((p) => `(?:${p.words})`)
+    .join('|')})$`,
+  'iu',
+);
+
 /** Words glued to the end of `piece`, and the piece without them. */
 function fromEnd(piece: string): TakenPart | null {
+  if (!ANY_LAST.test(piece)) return null;
   for (const p of COMPILED) {
     const m = p.last?.exec(piece);
     if (!m) continue;

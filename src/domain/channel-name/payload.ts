@@ -166,8 +166,8 @@ export function readPayload(
   // A segment that is only a part (`Spanish Grand Prix | Race`): the part, not a network or a league.
   let part: ChannelPart | null = null;
   for (let at = 0; segments.length > 1 && part === null && at < segments.length; at++) {
-    const rest = segments.filter((_, i) => i !== at).map((s) => s.clean);
-    part = readWholePart(segments[at]?.clean ?? '', rest.join(' '));
+    const beside = () => segments.flatMap((s, i) => (i === at ? [] : [s.clean])).join(' ');
+    part = readWholePart(segments[at]?.clean ?? '', beside);
     if (part) segments.splice(at, 1);
   }
   const mainIndex = chooseMain(segments);
