@@ -30,11 +30,11 @@ export function stripRegionPrefix(name: string): string {
   return slot ? `${slot[1]} ${rest.slice(slot[0].length)}`.trim() : rest;
 }
 
-// A word of a label may carry a number of its own (`F1`, `Moto2`, `NBA2K`, `F1 TV`), and a label may end in one
-// (`Formula 1`): the slot is then the number after a space. A number glued to a plain word at the end stays the
-// slot (`EPL03`, `Soccer06`).
-const WORD = "[\\p{L}+][\\p{L}\\p{M}+&'.ⓧ-]*(?:\\d{1,2}\\p{Lu}?(?=\\s))?";
-const NUMBERED_END = '(?:\\s\\d(?=\\s))?';
+const WORD = "[\\p{L}+][\\p{L}\\p{M}+&'.ⓧ-]*";
+// A label may end in a number of its own, glued (`F1`, `Moto2`, `NBA2K`) or as a word (`Formula 1`): the slot is
+// then the number after a space. A number glued to a plain word stays the slot (`EPL03`, `Soccer06`), and one
+// inside a label reads as before (`TV2 Sport 1` is no slot of a `TV2 Sport`).
+const NUMBERED_END = '(?:(?:\\d{1,2}\\p{Lu}?|\\s\\d)(?=\\s))?';
 // The gap may hold a colon or pipe (`NFL : 15 - ...`, `NFL | 01 - ...`); then a separator must follow the number.
 const GENERIC = new RegExp(
   `^(?<family>${WORD}(?: (?:/ )?${WORD}){0,4}?${NUMBERED_END})(?<gap>\\s*(?:[:|]\\s*)?)(?<slot>\\d{1,3})(?![\\p{L}\\p{N}/.,']|:\\d)(?<rest>.*)$`,

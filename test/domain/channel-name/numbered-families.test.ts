@@ -18,7 +18,6 @@ describe('the generic rule for a family whose label ends in a digit', () => {
     ['Formula 2 07 |', 'Formula 2', 7, ''],
     ['Formula E 02: Monaco E-Prix', 'Formula E', 2, 'Monaco E-Prix'],
     ['NBA2K 01: Pistons GT vs Heat Check', 'NBA2K', 1, 'Pistons GT vs Heat Check'],
-    ['F1 TV 02: Monaco Grand Prix @ 9:00 AM ET', 'F1 TV', 2, 'Monaco Grand Prix @ 9:00 AM ET'],
     // Glued to the label the number is still the slot, as before.
     ['EPL03: Arsenal v Chelsea', 'EPL', 3, 'Arsenal v Chelsea'],
     ['Soccer06: Argentina vs Nigeria', 'Soccer', 6, 'Argentina vs Nigeria'],
@@ -29,6 +28,7 @@ describe('the generic rule for a family whose label ends in a digit', () => {
   it.each([
     'Sky Sports F1', 'Sky Sports F1 HD', 'F1 TV', 'FOX 13 Seattle', 'beIN Sports 2', 'Fox 4 Dallas - Fort Worth',
     'SPECTRUM NEWS 1 - DAYTON', 'CBS 18 WECP', 'Silent Silent S08 E09', 'NEWSMAX2', 'Moto2', 'Formula 1',
+    'TV2 Sport 1 | Real Madrid - Borussia Dortmund',
   ])('does not turn %j into a slot', (name) => {
     expect(recogniseGenericSlot(name)).toBeNull();
   }); // prettier-ignore
