@@ -63,6 +63,17 @@ export interface ChannelFlags {
   replay: boolean;
 }
 
+/**
+ * What part of a larger event a name says it carries, in the words a part's label uses: a round of a golf or
+ * tennis tournament (`Round 4`, `Final Round`, `Quarterfinal`, `Round of 16`), a session of a race weekend
+ * (`Practice 1`, `Qualifying`, `Sprint Qualifying`, `Sprint`, `Race`), a fight card's segment (`Early Prelims`,
+ * `Prelims`, `Main Card`).
+ */
+export interface ChannelPart {
+  kind: 'round' | 'session' | 'segment';
+  label: string;
+}
+
 /** A channel as understood from its display name alone. */
 export interface ParsedChannel {
   name: string;
@@ -79,8 +90,16 @@ export interface ParsedChannel {
   teams: string[];
   /** True when the separator says the first team is away (`@`, `at`). */
   awayFirst: boolean;
-  /** For events that are not matchups (fight cards, races, press conferences), else null. */
+  /**
+   * For events that are not matchups (fight cards, races, press conferences), else null. Without the words of
+   * `part`: the event's own name (`Spanish Grand Prix`, `The Genesis Invitational`, `UFC 326`).
+   */
   title: string | null;
+  /**
+   * The part of a larger event the name says it carries (`Race`, `Round 4`, `Main Card`); null when it names none,
+   * as a Grand Prix named alone does. Absent where a channel was not read from its name.
+   */
+  part?: ChannelPart | null;
   /** League hint words found in the payload (`UEFA Champions League`, `NFL`), as written. */
   leagueHints: string[];
   /** Local wall-clock time "HH:MM" (24 h) or null. */

@@ -37,6 +37,27 @@ describe('POST /api/tools/parse-names', () => {
     expect(linear).toMatchObject({ kind: 'other' });
   });
 
+  it('reads the part of a larger event a name carries, and its title without it', async () => {
+    const res = await request(t.url)
+      .post('/api/tools/parse-names')
+      .set(t.auth)
+      .send({
+        names: [
+          'F1 01: Spanish Grand Prix - Race',
+          'PGA 02: The Genesis Invitational - Round 4',
+          'UFC 326: Holloway vs. Oliveira 2 (Main Card)',
+          'NBA 01: Lakers vs Celtics',
+        ],
+      });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { title: string | null; part: unknown }) => [r.title, r.part])).toEqual([
+      ['Spanish Grand Prix', { kind: 'session', label: 'Race' }],
+      ['The Genesis Invitational', { kind: 'round', label: 'Round 4' }],
+      ['UFC 326: Holloway vs. Oliveira 2', { kind: 'segment', label: 'Main Card' }],
+      [null, null],
+    ]);
+  });
+
   it("reads zone-less times in the provider's zone", async () => {
     const res = await request(t.url)
       .post('/api/tools/parse-names')

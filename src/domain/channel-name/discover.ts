@@ -24,9 +24,10 @@ export interface DiscoveredFamily {
 }
 
 // One to five words (the first starting with a letter), maybe a `:`, `|`, `•` or `-`, then a 1-3 digit number
-// that is not part of a longer token (`NBA 2K`, `UFC 24/7`, `Ligue 1.5`), then the rest.
+// that is not part of a longer token (`NBA 2K`, `UFC 24/7`, `Ligue 1.5`), then the rest. A digit alone before the
+// number ends the family's label (`Formula 1 01`).
 const HEAD =
-  /^(?<prefix>[\p{L}][\p{L}\p{N}+&'.ⓧ]*(?:[ -][\p{L}\p{N}+&'.ⓧ]+){0,4}?)\s*(?:[:|•-]\s*)?(?<slot>\d{1,3})(?![\p{L}\p{N}]|[:.,/']\d)\s*(?:[:|•-]\s*)?(?<rest>.*)$/u;
+  /^(?<prefix>[\p{L}][\p{L}\p{N}+&'.ⓧ]*(?:[ -][\p{L}\p{N}+&'.ⓧ]+){0,4}?(?: \d(?= \d))?)\s*(?:[:|•-]\s*)?(?<slot>\d{1,3})(?![\p{L}\p{N}]|[:.,/']\d)\s*(?:[:|•-]\s*)?(?<rest>.*)$/u;
 const MIN_SLOTS = 3;
 const HAS_DIGIT = /\d/;
 const MIN_EVENTS = 2;
@@ -36,7 +37,8 @@ export function slotHead(core: string): SlotHead | null {
   const g = HEAD.exec(core)?.groups;
   if (!g?.prefix || g.slot === undefined) return null;
   const prefix = g.prefix.replace(/[\s.'-]+$/u, '');
-  if (!/\p{L}{2}/u.test(prefix)) return null;
+  // Two letters make a label, or one and its number (`F1`).
+  if (!/\p{L}{2}|^\p{L}\d\b/u.test(prefix)) return null;
   return { prefix, slot: Number(g.slot), rest: (g.rest ?? '').trim() };
 }
 

@@ -4,11 +4,13 @@
 // `SPECTRUM NEWS 1 - DAYTON`, `[Stirr] ABC 7 - WJLA`), so a generic slot needs evidence:
 //   - nothing after the number: it is zero-padded (`07`, `023`) or the family says event (`EVENT`, `PPV`);
 //   - a separator after it: nothing follows (`Boxing 3 :`), or what follows reads as an event (teams with a
-//     strong separator, a time, a placeholder word), or the number is zero-padded and the separator `:`/`|`;
+//     strong separator, a time, a placeholder word), or the number is zero-padded and the separator `:`/`|` or
+//     what follows names a part (`F3 02 - Monaco Grand Prix - Feature Race`);
 //   - words right after the number: they start with a time (`NFL 03 3PM Texans at Patriots`).
 // A number that is followed by a call sign (`CW 55 WBNX`) or belongs to a network word never counts.
 import { findTimes } from './when/clock.js';
 import { isCardTitle } from './hints.js';
+import { takePart } from './part.js';
 import { isPlaceholderText } from './placeholder.js';
 
 const REGIONS =
@@ -29,9 +31,13 @@ export function stripRegionPrefix(name: string): string {
 }
 
 const WORD = "[\\p{L}+][\\p{L}\\p{M}+&'.ⓧ-]*";
+// A label may end in a number of its own, glued (`F1`, `Moto2`, `NBA2K`) or as a word (`Formula 1`): the slot is
+// then the number after a space. A number glued to a plain word stays the slot (`EPL03`, `Soccer06`), and one
+// inside a label reads as before (`TV2 Sport 1` is no slot of a `TV2 Sport`).
+const NUMBERED_END = '(?:(?:\\d{1,2}\\p{Lu}?|\\s\\d)(?=\\s))?';
 // The gap may hold a colon or pipe (`NFL : 15 - ...`, `NFL | 01 - ...`); then a separator must follow the number.
 const GENERIC = new RegExp(
-  `^(?<family>${WORD}(?: (?:/ )?${WORD}){0,4}?)(?<gap>\\s*(?:[:|]\\s*)?)(?<slot>\\d{1,3})(?![\\p{L}\\p{N}/.,']|:\\d)(?<rest>.*)$`,
+  `^(?<family>${WORD}(?: (?:/ )?${WORD}){0,4}?${NUMBERED_END})(?<gap>\\s*(?:[:|]\\s*)?)(?<slot>\\d{1,3})(?![\\p{L}\\p{N}/.,']|:\\d)(?<rest>.*)$`,
   'u',
 );
 // The slot written last, after the event: `GIRONA - REAL SOCIEDAD | 19:55 CEST | SE: TV4 PLAY PPV 7`.
@@ -87,7 +93,8 @@ export function recogniseGenericSlot(core: string): GenericSlot | null {
     // Only stream tags after the separator (`NFL : 15 - [1080p]`): an empty slot.
     const bare = payload.replace(/\[[^\]]*\]|\([^)]*\)/gu, '').trim();
     const emptied = bare === '' && (colonOrPipe || gapSeparator);
-    if (payload === '' || emptied || eventFamily || readsAsEvent(payload) || (padded && colonOrPipe)) {
+    const padEvidence = padded && (colonOrPipe || takePart(payload) !== null);
+    if (payload === '' || emptied || eventFamily || readsAsEvent(payload) || padEvidence) {
       return { family, slot, payload };
     }
     return null;

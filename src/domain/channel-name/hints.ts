@@ -9,7 +9,8 @@ const LEADING_LEAGUES = [
   'La Liga', 'LaLiga', 'Serie A', 'Bundesliga', 'Ligue 1', 'Eredivisie', 'Scottish Premiership', 'SPFL',
   'Liga MX', 'MLS', 'NWSL', 'NFL', 'NBA', 'WNBA', 'NHL', 'MLB', 'MiLB', 'NCAAF', 'NCAAB', 'NCAAM', 'NCAAW',
   'College Football', 'College Basketball', 'ATP', 'WTA', 'PGA Tour', 'LPGA', 'NASCAR Cup Series', 'NASCAR',
-  'IndyCar', 'Formula 1', 'F1', 'MotoGP', 'UFC', 'PFL', 'Bellator',
+  'IndyCar', 'Formula 1', 'Formula 2', 'Formula 3', 'Formula E', 'F1', 'F2', 'F3', 'MotoGP', 'Moto2', 'Moto3',
+  'DP World Tour', 'LIV Golf', 'UFC', 'PFL', 'Bellator',
 ]; // prettier-ignore
 
 const LEADING_LEAGUE = new RegExp(
@@ -69,16 +70,17 @@ export function isStudioText(text: string): boolean {
 
 // Races and sessions: `SuperBikes MotoAmerica at Road America` is not team A at team B.
 const RACE =
-  /\b(?:grand prix|gp|race|racing|rally|practice|qualifying|sprint|pit lane|superbikes?|motoamerica|motogp|nascar|indycar|formula (?:1|one|e)|f1|supercross|motocross|drag racing|dirt|speedway|nhra|imsa|marathon|triathlon|tour de|stage \d+|tournament|open championship|invitational|golf|pga|lpga|nlh|poker|wwe|aew|dynamite|rampage)\b/i;
+  /\b(?:grand prix|gp|gran premio|grande pr[eê]mio|gro(?:ß|ss)er preis|e-?prix|race|racing|rally|practice|qualifying|sprint|pit lane|superbikes?|motoamerica|motogp|nascar|indycar|formula (?:1|one|e)|f1|supercross|motocross|drag racing|dirt|speedway|nhra|imsa|marathon|triathlon|tour de|stage \d+|tournament|open championship|invitational|golf|pga|lpga|nlh|poker|wwe|aew|dynamite|rampage)\b/i;
 
 export function isRaceText(text: string): boolean {
   return RACE.test(text);
 }
 
-// Fight cards: keep the card's title, and the headliners as teams. A number or `Fight Night` is required so
-// that linear channels (`UFC`, `UFC 24/7`, `Glory Kickboxing`) are not cards.
+// Fight cards: keep the card's title, and the headliners as teams. A number (never zero-padded: `UFC 03` is a
+// slot), `Fight Night` or a series of the promotion is required so that linear channels (`UFC`, `UFC 24/7`,
+// `PFL MMA`, `Glory Kickboxing`) are not cards.
 const CARD =
-  /^(?:(?:ufc|bellator|pfl|one|bkfc|cage warriors|glory|lfa|invicta(?: fc)?|rizin|ksw|cffc)(?: fight night)? \d+(?![\p{N}/.])|(?:ufc|one) fight night\b|ufc (?:on \p{L}+|vegas \d+)\b)/iu;
+  /^(?:(?:ufc|bellator|pfl|one|bkfc|cage warriors|glory|lfa|invicta(?: fc)?|rizin|ksw|cffc)(?: fight night)? [1-9]\d*(?![\p{N}/.])|(?:ufc|one) fight night\b|ufc (?:on \p{L}+|vegas \d+)\b|(?:pfl|bellator) (?:champions series|world tournament|playoffs?|championship|europe|mena|africa|super fights)\b)/iu;
 
 /** `UFC 324`, `UFC Fight Night`, `Bellator 300`: the start of a fight-card title. */
 export function isCardTitle(text: string): boolean {

@@ -1,27 +1,14 @@
 // Understanding the text of a channel name after its slot (or the whole name when it has none): flags, date and
 // time, league hints, then teams or a title.
-import type { ChannelFlags, ChannelKind } from '../types.js';
+import type { ChannelFlags, ChannelKind, ChannelPart } from '../types.js';
 import { extractDateTime } from './when/datetime.js';
 import { emptyFlags, extractFlags } from './flags.js';
-import {
-  isCardTitle,
-  isKnownLeague,
-  isRaceText,
-  isStageText,
-  isStudioText,
-  splitLeadingLeague,
-  splitLeadingSport,
-} from './hints.js';
+import { isCardTitle, isKnownLeague, isStageText } from './hints.js';
+import { findMatchup, peelPrefixes, readMainText } from './main-text.js';
+import { readWholePart } from './part.js';
+import { isSeriesEventText } from './series.js';
 import { isPlaceholderText, isUndecidedTeam } from './placeholder.js';
-import {
-  cleanTeam,
-  dropTimeMarkers,
-  plain,
-  splitMatchup,
-  stripBrackets,
-  tidy,
-  type Matchup,
-} from './teams.js';
+import { cleanTeam, dropTimeMarkers, plain, splitMatchup, stripBrackets, type Matchup } from './teams.js';
 import { resolveWhen } from './when/resolve.js';
 import { zonedToUtc } from '../time.js';
 
@@ -30,6 +17,7 @@ export interface PayloadReading {
   teams: string[];
   awayFirst: boolean;
   title: string | null;
+  part: ChannelPart | null;
   leagueHints: string[];
   time: string | null;
   timeZone: string | null;
@@ -43,86 +31,8 @@ export interface PayloadReading {
 const HAS_LETTER = /\p{L}/u;
 // Pipe-delimited words that carry nothing: `Next | Rockies at Pirates | all | ...`, `| 8K EXCLUSIVE |`.
 const JUNK_SEGMENT = /^(?:live|next|now|all|new|exclusive|today|tonight|upcoming|on now)$/i;
-const COLON_PREFIX = /^([^:]{1,60}?)\s*:\s*(?=\S)/u;
-const NESTED_SLOT = /^(.*\S)\s+\d{1,3}$/u;
 const FREE_EVENT_HINT =
   /@|\bv(?:s|ersus)?\b|fight night|\b(?:no|tbd|tba|tbc|n\/a|off|coming|to be|offline|please|technical|nothing|not|unavailable|placeholder)\b/i;
-
-interface MainText {
-  text: string;
-  hints: string[];
-  /** A fight card's title (`UFC Fight Night: A vs. B`). */
-  cardTitle: string | null;
-  /** Stage words dropped from the front (`Stage 11`), kept as a title of last resort. */
-  dropped: string[];
-}
-
-/** Peels `Competition:` prefixes off the main segment: hints, stage words, nested slots, fight cards. */
-function peelPrefixes(segment: string): MainText {
-  const out: MainText = { text: tidy(segment), hints: [], cardTitle: null, dropped: [] };
-  for (let i = 0; i < 3; i++) {
-    const m = COLON_PREFIX.exec(out.text);
-    const prefix = m?.[1]?.trim();
-    if (!m || !prefix) break;
-    const rest = out.text.slice(m[0].length);
-    if (!HAS_LETTER.test(plain(rest)) || isStudioText(prefix)) break;
-    if (isCardTitle(prefix)) out.cardTitle = plain(out.text);
-    else if (isStageText(prefix)) out.dropped.push(prefix);
-    else out.hints.push(NESTED_SLOT.exec(prefix)?.[1] ?? prefix);
-    out.text = rest;
-  }
-  const sport = splitLeadingSport(out.text);
-  if (sport) {
-    out.hints.push(sport.hint);
-    out.text = sport.rest;
-  }
-  return out;
-}
-
-// A fight card's name before the first fighter: `UFC 309 Jones`, `ACA 205 Magomedov`, `UFC Fight Night Du
-// Plessis`, `ONE Fight Night 45 Lessei`; and what part of the card it is after the last one.
-const CARD_LEAD =
-  /^((?:\p{Lu}[\p{Lu}\p{L}]{1,5}(?: (?:CF|FC))?(?: Fight Night| Friday Fights)?|UFC Fight Night|ONE Fight Night)(?: \d{1,3})?)\s+(?=\p{Lu})/u;
-const CARD_PART = /\s+(?:main card|prelims|early prelims|main event|undercard)$/iu;
-// Before the fighters of an event slot, a short capitalised name and a number is a card (`ACA 205`).
-const PROMOTION_NUMBER = /^\p{Lu}[\p{L}]{1,5}(?: (?:CF|FC|Fight Night|Friday Fights))? \d{1,3}$/u;
-
-/** Splits a card's name off the first fighter, and the card part off the last. */
-function splitCard(found: Matchup, main: MainText): void {
-  const [first] = found.teams;
-  const lead = first ? CARD_LEAD.exec(first) : null;
-  if (!lead?.[1] || !first || !(isCardTitle(lead[1]) || PROMOTION_NUMBER.test(lead[1]))) return;
-  main.cardTitle ??= plain(main.text);
-  found.teams[0] = first.slice(lead[0].length);
-  const last = found.teams.length - 1;
-  found.teams[last] = (found.teams[last] ?? '').replace(CARD_PART, '');
-}
-
-function findMatchup(main: MainText): Matchup | null {
-  if (isStudioText(main.text)) return null;
-  let found = splitMatchup(stripBrackets(main.text));
-  // `Rennes - Le Mans: 2. runde`: the teams before a colon, what round it is after.
-  const inPrefix = found ? -1 : main.hints.findIndex((h) => splitMatchup(stripBrackets(h)) !== null);
-  if (inPrefix >= 0) {
-    const [prefix] = main.hints.splice(inPrefix, 1);
-    main.dropped.push(plain(main.text));
-    main.text = prefix ?? '';
-    found = splitMatchup(stripBrackets(main.text));
-  }
-  if (!found) return null;
-  if (found.strength !== 'strong' && isRaceText(main.text)) return null;
-  splitCard(found, main);
-  const leading = splitLeadingLeague(found.teams[0] ?? '');
-  if (leading && HAS_LETTER.test(leading.rest)) {
-    main.hints.push(leading.hint);
-    found.teams[0] = cleanTeam(leading.rest);
-  }
-  for (const lead of found.lead) {
-    if (isCardTitle(lead)) main.cardTitle ??= plain(main.text);
-    else main.hints.push(lead);
-  }
-  return found;
-}
 
 interface Segment {
   raw: string;
@@ -206,13 +116,13 @@ export function readPayload(
   const flags = emptyFlags();
   const untagged = extractFlags(payload, flags);
   // Most names without a slot are linear channels; without a digit (no time, no card number), a strong
-  // separator or a placeholder word they cannot be anything else, so skip the rest.
-  if (!inSlot && !/\d/.test(untagged) && !FREE_EVENT_HINT.test(untagged)) return otherReading(flags);
+  // separator, a placeholder word, a card or a series' race they cannot be anything else, so skip the rest.
+  const hinted = FREE_EVENT_HINT.test(untagged) || isCardTitle(untagged);
+  const series = !inSlot && !hinted && isSeriesEventText(untagged);
+  if (!inSlot && !/\d/.test(untagged) && !hinted && !series) return otherReading(flags);
   const written = extractDateTime(untagged, providerZone);
-  // Digits but no time (`(2019)`, `S08 E09`, `FOX 13 Seattle`): still nothing unless a card number.
-  if (!inSlot && !written.time && !FREE_EVENT_HINT.test(untagged) && !isCardTitle(untagged)) {
-    return otherReading(flags);
-  }
+  // Digits but no time (`(2019)`, `S08 E09`, `FOX 13 Seattle`): still nothing unless a card or a race.
+  if (!inSlot && !written.time && !hinted && !series) return otherReading(flags);
   const zone = written.zone ?? providerZone;
   const when = resolveWhen(written.date, written.time, zone, now);
   const stopsAt = written.stop ? zonedToUtc(written.stop.ymd, written.stop.hhmm, zone) : null;
@@ -253,8 +163,15 @@ export function readPayload(
     reading.title = plain(segments.map((seg) => seg.raw).join(' • '));
     return { ...reading, kind: 'event' };
   }
+  // A segment that is only a part (`Spanish Grand Prix | Race`): the part, not a network or a league.
+  let part: ChannelPart | null = null;
+  for (let at = 0; segments.length > 1 && part === null && at < segments.length; at++) {
+    const beside = () => segments.flatMap((s, i) => (i === at ? [] : [s.clean])).join(' ');
+    part = readWholePart(segments[at]?.clean ?? '', beside);
+    if (part) segments.splice(at, 1);
+  }
   const mainIndex = chooseMain(segments);
-  const main = peelPrefixes(segments[mainIndex]?.raw ?? '');
+  const main = readMainText(segments[mainIndex]?.raw ?? '');
   segments.forEach(({ clean }, i) => {
     if (i === mainIndex || JUNK_SEGMENT.test(clean)) return;
     if (i < mainIndex || isKnownLeague(clean)) reading.leagueHints.push(clean);
@@ -270,13 +187,16 @@ export function readPayload(
   }
   const title = plain(main.text) || main.dropped.join(': ');
   reading.title = main.cardTitle ?? (matchup ? null : title || null);
+  // Sessions are a race weekend's: beside two teams the words say something else (`(Qualifying)` of a cup).
+  part = main.part ?? part;
+  reading.part = part?.kind === 'session' && reading.teams.length > 0 ? null : part;
 
   const isEvent = inSlot
     ? reading.teams.length > 0 || reading.title !== null
     : (matchup !== null && (matchup.strength === 'strong' || when.time !== null)) ||
       main.cardTitle !== null ||
       isCardTitle(title) ||
-      (when.time !== null && reading.title !== null);
+      ((when.time !== null || series) && reading.title !== null);
   if (isEvent) return { ...reading, kind: 'event' };
   if (inSlot) return reading;
   return { ...otherReading(flags), leagueHints: reading.leagueHints };
@@ -285,5 +205,14 @@ export function readPayload(
 /** Not an event: keep the tags, nothing a schedule could take for a game. */
 function otherReading(flags: ChannelFlags): PayloadReading {
   const none = { title: null, time: null, timeZone: null, date: null, startsAt: null, stopsAt: null };
-  return { ...none, kind: 'other', teams: [], awayFirst: false, leagueHints: [], timeOnly: false, flags };
+  return {
+    ...none,
+    kind: 'other',
+    teams: [],
+    awayFirst: false,
+    part: null,
+    leagueHints: [],
+    timeOnly: false,
+    flags,
+  };
 }

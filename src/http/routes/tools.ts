@@ -5,6 +5,7 @@ import type { DB } from '../../db/types.js';
 import { providerFamilies } from '../../db/provider-patterns.js';
 import { compileFamilies, parseChannelName } from '../../domain/channel-name/index.js';
 import { isValidTimeZone } from '../../domain/time.js';
+import { channelPartSchema } from '../../services/guides/index.js';
 import type { ChannelFamily } from '../../domain/types.js';
 import { errorSchema, slugSchema } from '../schemas/providers.js';
 import { requireProvider } from './provider-param.js';
@@ -34,7 +35,8 @@ const resultSchema = z.object({
   slot: z.number().nullable(),
   teams: z.array(z.string()),
   awayFirst: z.boolean(),
-  title: z.string().nullable(),
+  title: z.string().nullable().describe("The event's own name, without the words of its part"),
+  part: channelPartSchema.nullable(),
   leagueHints: z.array(z.string()),
   time: z.string().nullable().describe('HH:MM, 24 h, in timeZone'),
   timeZone: z.string().nullable(),
@@ -102,6 +104,7 @@ export const toolRoutes: FastifyPluginAsyncZod<ToolRoutesOptions> = async (app, 
             teams: p.teams,
             awayFirst: p.awayFirst,
             title: p.title,
+            part: p.part ?? null,
             leagueHints: p.leagueHints,
             time: p.time,
             timeZone: p.timeZone,

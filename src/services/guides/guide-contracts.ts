@@ -75,6 +75,17 @@ export const playlistSummarySchema = z.object({
   reused: z.boolean().describe('True when the provider answered "not modified" and the last read was reused'),
 });
 
+export const channelPartSchema = z
+  .object({
+    kind: z.enum(['round', 'session', 'segment']),
+    label: z
+      .string()
+      .describe('Round 4, Final Round, Quarterfinal, Practice 1, Qualifying, Sprint, Race, Main Card...'),
+  })
+  .describe(
+    "The part of a larger event the name says it carries: a golf or tennis round, a race weekend's session, a fight card's segment",
+  );
+
 export const reportChannelSchema = z.object({
   channelId: z.string().nullable(),
   name: z.string(),
@@ -85,6 +96,10 @@ export const reportChannelSchema = z.object({
     slot: z.number().nullable(),
     teams: z.array(z.string()),
     title: z.string().nullable(),
+    part: channelPartSchema
+      .nullable()
+      .optional()
+      .describe('Null when the name names none; absent from reports stored before it was read'),
     time: z.string().nullable(),
     timeZone: z.string().nullable(),
     date: z.string().nullable(),

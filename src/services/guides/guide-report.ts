@@ -21,6 +21,7 @@ function reportParsed(p: ParsedChannel): ReportChannel['parsed'] {
     slot: p.slot,
     teams: p.teams,
     title: p.title,
+    part: p.part ?? null,
     time: p.time,
     timeZone: p.timeZone,
     date: p.date,

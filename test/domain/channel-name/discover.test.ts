@@ -51,6 +51,21 @@ describe('discoverFamilies', () => {
     expect(keys).not.toContain('nba');
   });
 
+  it('reveals a family whose label ends in a number of its own', () => {
+    const found = discover([
+      'Formula 1 01: Spanish Grand Prix - Race @ 9:00 AM ET',
+      'Formula 1 02: Monaco Grand Prix @ 9:00 AM ET',
+      'Formula 1 03 |',
+      'F1 01: Spanish Grand Prix - Race @ 9:00 AM ET',
+      'F1 02: Monaco Grand Prix @ 9:00 AM ET',
+      'F1 03:',
+    ]);
+    expect(found.map((f) => [f.family, f.slots])).toEqual([
+      ['Formula 1', 3],
+      ['F1', 3],
+    ]);
+  });
+
   it('needs three slots and two games', () => {
     expect(discover(['Sling 1 • A @ B 9:00 PM', 'Sling 2 - C vs D 7:30 PM'])).toEqual([]);
     expect(discover(['Sling 1 • A @ B 9:00 PM', 'Sling 2', 'Sling 3'])).toEqual([]);

@@ -18,6 +18,7 @@ export interface View {
   teams: string[];
   awayFirst: boolean;
   title: string | null;
+  part: ParsedChannel['part'];
   leagueHints: string[];
   time: string | null;
   timeZone: string | null;
@@ -40,6 +41,7 @@ export function view(p: ParsedChannel): View {
     teams: p.teams,
     awayFirst: p.awayFirst,
     title: p.title,
+    part: p.part ?? null,
     leagueHints: p.leagueHints,
     time: p.time,
     timeZone: p.timeZone,
