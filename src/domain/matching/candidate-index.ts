@@ -76,8 +76,12 @@ export function tokensOf(normalized: string): string[] {
 }
 
 /** Normalised words of a title, filler dropped, each once. */
+// Title words written short: `Spanish GP` is the Spanish Grand Prix.
+const TITLE_SHORT: Readonly<Record<string, readonly string[]>> = { gp: ['grand', 'prix'] };
+
 export function titleTokens(text: string): string[] {
-  return [...new Set(tokensOf(normalizeTeamName(text)).filter((t) => !FILLER.has(t)))];
+  const words = tokensOf(normalizeTeamName(text)).flatMap((t) => TITLE_SHORT[t] ?? [t]);
+  return [...new Set(words.filter((t) => !FILLER.has(t)))];
 }
 
 function isCollegeLeague(league: string): boolean {

@@ -29,6 +29,8 @@ export interface CandidateQuery {
   starts: readonly Date[];
   /** Of `starts`, the one a viewer would expect (the parse's `startsAt`); others must win on the events. */
   likelyStart: Date | null;
+  /** The clock the query was made at: which part of an event is next. */
+  now?: Date;
   /** The zone the window's days are read in (the provider's). */
   timeZone: string;
 }
@@ -54,6 +56,7 @@ const DATE_SLACK_MS = 3 * HOUR_MS;
 // Without a time, "today" reaches back far enough to keep last night's game while it may still be on.
 const TODAY_LOOKBACK_MS = 6 * HOUR_MS;
 const TODAY_LOOKAHEAD_MS = 3 * HOUR_MS;
+const PART_LOOKAHEAD_DAYS = 3;
 
 function leaguesOf(
   parsed: ParsedChannel,
@@ -96,6 +99,7 @@ export function candidateQuery(parsed: ParsedChannel, ctx: CandidateQueryContext
       starts,
       likelyStart: parsed.startsAt,
       timeZone: zone,
+      now: ctx.now,
     };
   }
   if (parsed.date) {
@@ -107,6 +111,7 @@ export function candidateQuery(parsed: ParsedChannel, ctx: CandidateQueryContext
       starts: [],
       likelyStart: null,
       timeZone: zone,
+      now: ctx.now,
     };
   }
   const today = wallClock(ctx.now, zone).ymd;
@@ -114,11 +119,16 @@ export function candidateQuery(parsed: ParsedChannel, ctx: CandidateQueryContext
   return {
     ...leagues,
     fromUtc: new Date(Math.min(dayStart, ctx.now.getTime() - TODAY_LOOKBACK_MS)),
-    toUtc: new Date(startOfLocalDay(addDays(today, 1), zone).getTime() + TODAY_LOOKAHEAD_MS),
+    // A part named (`Race`, `Round 4`) may be on a later day of its weekend or tournament.
+    toUtc: new Date(
+      startOfLocalDay(addDays(today, parsed.part ? PART_LOOKAHEAD_DAYS : 1), zone).getTime() +
+        TODAY_LOOKAHEAD_MS,
+    ),
     basis: 'today',
     starts: [],
     likelyStart: null,
     timeZone: zone,
+    now: ctx.now,
   };
 }
 

@@ -2,7 +2,7 @@
 // with the reasons a person would give.
 import type { ParsedChannel } from '../types.js';
 import type { CandidateQuery } from './candidates.js';
-import { admitsLeague, inWindow } from './candidates.js';
+import { admitsLeague } from './candidates.js';
 import type { CandidateIndex, IndexedCandidate } from './candidate-index.js';
 import {
   describeHit,
@@ -14,7 +14,8 @@ import {
 } from './team-scores.js';
 import { nameTitleTokens, scoreTitle } from './title.js';
 import { isStudioText } from '../channel-name/hints.js';
-import { wallClock } from '../time.js';
+import { fitPart, nextParts } from './part-fit.js';
+import { fitTime } from './time-fit.js';
 
 export interface ScoredCandidate {
   eventId: string;
@@ -62,11 +63,6 @@ const NO_TIME_CAP = 0.65;
 const SINGLE_TEAM_FACTOR = 0.85;
 const MIN_TITLE_SCORE = 0.5;
 const REVERSED_PENALTY = 0.02;
-const DATE_FACTOR = 0.95;
-const TODAY_FACTOR = 0.93;
-// A time without a date read on a day other than the likely one: right when the events say so, and just below
-// the same evidence on the likely day, which wins.
-const OTHER_DAY_FACTOR = 0.98;
 // Two names, each an alias of one of the teams, within this many minutes of the start, and no other game
 // they both fit: that game, however common the names (`Bears @ Horned Frogs 7:30p`, `Anaheim vs Dallas`).
 const SOLE_WITHIN_MINUTES = 30;
@@ -89,72 +85,6 @@ export function readChannel(parsed: ParsedChannel, index: CandidateIndex): Chann
     titleWords: nameTitleTokens(parsed.title, parsed.teams),
     studio: parsed.title !== null && isStudioText(parsed.title),
   };
-}
-
-interface TimeFit {
-  otherDay?: boolean;
-  delta: number | null;
-  factor: number;
-  reason: string;
-  rejected?: string;
-  known: boolean;
-}
-
-/**
- * How far an instant is from the event: from its start, or for an event that says how late it runs (a golf round
- * all day), from the span it is on (0 inside it).
- */
-function offSpan(entry: IndexedCandidate, ms: number): number {
-  if (entry.endMs !== null && ms >= entry.startMs) return Math.max(0, ms - entry.endMs);
-  return Math.abs(entry.startMs - ms);
-}
-
-function minutes(n: number): string {
-  return `${Math.round(n)} min`;
-}
-
-function fitTime(ch: ChannelEvidence, entry: IndexedCandidate, opts: EvidenceOptions): TimeFit {
-  const { parsed } = ch;
-  const q = opts.query;
-  if (parsed.startsAt) {
-    // A time without a date may mean the day before or after the likely one; the nearest reading counts.
-    const starts = q && q.starts.length > 0 ? q.starts : [parsed.startsAt];
-    let nearest = starts[0] ?? parsed.startsAt;
-    for (const s of starts) if (offSpan(entry, s.getTime()) < offSpan(entry, nearest.getTime())) nearest = s;
-    const delta = offSpan(entry, nearest.getTime()) / 60_000;
-    if (delta > opts.maxTimeDeltaMinutes) {
-      const rejected = `starts ${minutes(delta)} from the name's ${parsed.time ?? 'time'}`;
-      return { delta, factor: 0, reason: rejected, rejected, known: true };
-    }
-    const factor = 1 - (0.1 * delta) / opts.maxTimeDeltaMinutes;
-    const likely = q?.likelyStart ?? parsed.startsAt;
-    if (nearest.getTime() === likely.getTime()) {
-      return { delta, factor, reason: `start within ${minutes(delta)}`, known: true };
-    }
-    const day = localDay(nearest, opts);
-    return {
-      otherDay: true,
-      delta,
-      factor: factor * OTHER_DAY_FACTOR,
-      reason: `start within ${minutes(delta)} on ${day}, the name giving no date`,
-      known: true,
-    };
-  }
-  if (q && !inWindow(q, entry.event.startsAt, entry.event.endsAt)) {
-    const day = localDay(entry.event.startsAt, opts);
-    const rejected =
-      q.basis === 'date' && parsed.date
-        ? `date mismatch: starts ${day}, the name says ${parsed.date}`
-        : `starts ${day}, outside the day searched`;
-    return { delta: null, factor: 0, reason: rejected, rejected, known: false };
-  }
-  if (parsed.date) return { delta: null, factor: DATE_FACTOR, reason: `on the name's date`, known: false };
-  return { delta: null, factor: TODAY_FACTOR, reason: 'no time in the name', known: false };
-}
-
-/** Local "YYYY-MM-DD" of an instant in the query's zone, for messages. */
-function localDay(instant: Date, opts: EvidenceOptions): string {
-  return opts.query ? wallClock(instant, opts.query.timeZone).ymd : instant.toISOString().slice(0, 10);
 }
 
 interface Fit {
@@ -262,7 +192,9 @@ export function scoreCandidate(
 ): ScoredCandidate | null {
   if (opts.query && !admitsLeague(opts.query, entry.event.league)) return null;
   const { home, away } = entry;
-  const hasTeams = home !== null && away !== null;
+  // A card segment has its headline fighters; a name giving only the card's title is read against its title.
+  const titleOnly = entry.event.part != null && ch.parsed.teams.length === 0;
+  const hasTeams = home !== null && away !== null && !titleOnly;
   if (hasTeams && !ch.possibleTeams.has(home.key) && !ch.possibleTeams.has(away.key)) return null;
   const fit = !hasTeams
     ? fitTitle(ch, entry, index)
@@ -271,18 +203,20 @@ export function scoreCandidate(
       : fitSingle(ch, entry, index);
   if (fit === NOTHING_FOUND) return null;
   const time = fitTime(ch, entry, opts);
+  const now = opts.query?.now;
+  const part = fitPart(ch.parsed.part, entry.event, now && nextParts(index.entries, now));
   const out: ScoredCandidate = {
     eventId: entry.event.id,
     title: entry.event.title,
     score: 0,
     teamScore: fit.score,
     timeDeltaMinutes: time.delta,
-    reasons: [...fit.reasons, time.reason],
+    reasons: [...fit.reasons, time.reason, ...(part.reason ? [part.reason] : [])],
     ...(time.otherDay && { otherDay: true }),
   };
-  const rejected = fit.rejected ?? time.rejected;
+  const rejected = fit.rejected ?? time.rejected ?? part.rejected;
   if (rejected) return { ...out, rejected };
-  let score = fit.score * time.factor;
+  let score = fit.score * time.factor * part.factor;
   if (fit.named && time.known && (time.delta ?? Infinity) <= SOLE_WITHIN_MINUTES) {
     out.soleScore = Math.max(fit.score, SOLE_GAME_SCORE) * time.factor;
   }
@@ -292,8 +226,8 @@ export function scoreCandidate(
     score = Math.min(score, WEAK_CAP);
     const needs = [leagueKnown ? '' : 'the league', time.known ? '' : 'a time'].filter(Boolean).join(' and ');
     out.reasons.push(`teams named only by city, code or mascot: needs ${needs}`);
-  } else if (!teamsOnly && !time.known) {
-    score = Math.min(score, NO_TIME_CAP);
+  } else if (!teamsOnly && !time.known && !part.agrees) {
+    score = Math.min(score, part.noTimeCap ?? NO_TIME_CAP);
     out.reasons.push(hasTeams ? 'one team and no time' : 'a title and no time');
   }
   return { ...out, score };
