@@ -77,9 +77,9 @@ describe('migrations', () => {
       .insertInto('provider_patterns')
       .values(stored.map((pattern, i) => ({ provider_id: provider!.id, family: `F${i}`, pattern })))
       .execute();
-    expect((await runMigrations(t.database, migrationsDir)).applied).toEqual([
+    expect((await runMigrations(t.database, migrationsDir)).applied).toContain(
       '009_linear_time_patterns.sql',
-    ]);
+    );
     const patterns = (await db.selectFrom('provider_patterns').select('pattern').orderBy('id').execute()).map(
       (r) => r.pattern,
     );
