@@ -11,7 +11,7 @@ interface Row {
   name: string;
   status: string;
   why?: string;
-  event?: { title: string; startsAt: string };
+  event?: { title: string; startsAt: string; part?: { kind: string; label: string; parentTitle: string } };
 }
 
 const playlistOf = (names: string[]) =>
@@ -182,6 +182,12 @@ describe('a tennis Grand Slam', () => {
       '2025-09-01T23:00:00.000Z',
     ] as const;
     expectMatched(byName, 'ATP 01: Sinner vs Bublik', ...match);
+    // The report says which part of the tournament the channel carries.
+    expect(byName.get('ATP 01: Sinner vs Bublik')?.event?.part).toEqual({
+      kind: 'match',
+      label: "Men's Singles, Round 4",
+      parentTitle: 'US Open',
+    });
     expectMatched(byName, 'Tennis 02: Jannik Sinner v Alexander Bublik 7:00 PM ET', ...match);
   });
 });

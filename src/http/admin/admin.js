@@ -67,6 +67,12 @@ function table(el, headers, rows) {
   );
 }
 
+/** A matched event as the report shows it: the part of a larger event named (session, round, match, segment). */
+function eventText(ev) {
+  const part = ev.part ? ` [${ev.part.kind}: ${ev.part.label}]` : '';
+  return `${ev.title}${part} (${ev.league}, ${time(ev.startsAt)})`;
+}
+
 function time(iso) {
   return iso ? new Date(iso).toLocaleString() : '—';
 }
@@ -220,7 +226,7 @@ function renderReport() {
           h('span', { class: `badge ${c.status}` }, c.status),
           c.handler ? h('div', { class: 'muted' }, c.handler) : null,
         ),
-        h('td', {}, c.event ? `${c.event.title} (${c.event.league}, ${time(c.event.startsAt)})` : '—'),
+        h('td', {}, c.event ? eventText(c.event) : '—'),
         h('td', { class: 'why' }, c.why ?? ''),
       ),
     ),

@@ -61,6 +61,14 @@ export const reportEventSchema = z.object({
   startsAt: z.string(),
   status: z.enum(['pre', 'in', 'post']).nullable(),
   externalIds: externalIdsSchema,
+  part: z
+    .object({
+      kind: z.enum(['round', 'match', 'session', 'segment']),
+      label: z.string(),
+      parentTitle: z.string(),
+    })
+    .optional()
+    .describe('The part of a larger event matched: a round, a match, a session or a card segment'),
 });
 
 export const playlistSummarySchema = z.object({

@@ -37,6 +37,7 @@ function reportEvent(e: SportEvent): NonNullable<ReportChannel['event']> {
     startsAt: e.startsAt.toISOString(),
     status: e.status,
     externalIds: e.externalIds,
+    ...(e.part && { part: { kind: e.part.kind, label: e.part.label, parentTitle: e.part.parentTitle } }),
   };
 }
 
