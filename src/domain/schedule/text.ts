@@ -67,6 +67,8 @@ export function eventTitle(
   displayName: string,
 ): string {
   if (event) {
+    // A part says which part in its title (`US Open: A vs B (Men's Singles, Final)`, `UFC 326: Main Card`).
+    if (event.part && event.title.trim() !== '') return event.title.trim();
     if (event.home && event.away) {
       return writesHomeFirst(sportId) ? `${event.home} vs ${event.away}` : `${event.away} at ${event.home}`;
     }

@@ -54,6 +54,21 @@ const liveMinutes = (channel: GuideChannel) => {
   return (live.stop.getTime() - live.start.getTime()) / MIN;
 };
 
+describe("a part's programme", () => {
+  it('is titled as the part, even with two sides (a tennis match, a card segment with its headliners)', () => {
+    const segment = session(
+      { kind: 'segment', label: 'Main Card' },
+      { title: 'UFC 326: Main Card', home: 'Max Holloway', away: 'Charles Oliveira', sport: 'mma' },
+    );
+    const programmes = channelSchedule(segment, {
+      now: new Date('2026-09-12T10:00:00Z'),
+      timeZone: 'UTC',
+      sports,
+    });
+    expect(programmes.find((p) => p.kind === 'live')?.title).toContain('UFC 326: Main Card');
+  });
+});
+
 describe("a part's programme length", () => {
   it("runs a qualifying or practice session its usual hour, not the race's length", () => {
     expect(liveMinutes(session({ label: 'Qualifying' }))).toBe(60);
