@@ -17,6 +17,9 @@ import {
   type EspnStatus,
 } from './espn-part.js';
 
+/** How long a main card runs: its start to the end of the main event, on a usual card. */
+const MAIN_CARD_MS = 3 * 3_600_000;
+
 type EspnCompetition = NonNullable<EspnEvent['competitions']>[number];
 
 interface Bout {
@@ -103,7 +106,10 @@ export function mapCardSegments(ev: EspnEvent, league: LeagueConfig): SportEvent
       label,
       title: name.includes(':') ? `${name} — ${label}` : `${name}: ${label}`,
       startsAt,
-      endsAt: next ? new Date(Math.min(...next.map((b) => b.startsAt.getTime()))) : null,
+      // The main card runs about three hours: a name may give the time of its main event, hours in.
+      endsAt: next
+        ? new Date(Math.min(...next.map((b) => b.startsAt.getTime())))
+        : new Date(startsAt.getTime() + MAIN_CARD_MS),
       ...segmentStatus(inSegment),
       venue: nonEmpty(headline?.venue?.fullName),
       home: sides ? competitorName(sides[0]) : null,

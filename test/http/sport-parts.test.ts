@@ -106,6 +106,7 @@ describe('a UFC card', () => {
         'UFC 01: UFC 326 Prelims',
         'ESPN+ 05: UFC 326 Early Prelims 5:00 PM ET',
         'UFC 02: Holloway vs. Oliveira 10 PM ET',
+        'UFC 03: UFC 326 Holloway vs Oliveira 2 11:30 PM ET',
       ],
     ));
   }, 120_000);
@@ -134,6 +135,13 @@ describe('a UFC card', () => {
       'UFC 326: Main Card',
       '2026-03-08T02:00:00.000Z',
     );
+    // The time of the main event, hours into the main card.
+    expectMatched(
+      byName,
+      'UFC 03: UFC 326 Holloway vs Oliveira 2 11:30 PM ET',
+      'UFC 326: Main Card',
+      '2026-03-08T02:00:00.000Z',
+    );
   });
 });
 
@@ -145,7 +153,11 @@ describe('a golf tournament', () => {
     ({ t, espn, byName } = await reportAt(
       '2026-02-22T17:00:00Z',
       { 'golf/pga': 'espn-golf-pga-2026-02-22.json' },
-      ['PGA 02: The Genesis Invitational - Round 4', 'PGA 03: Genesis Invitational @ 1:00 PM ET'],
+      [
+        'PGA 02: The Genesis Invitational - Round 4',
+        'PGA 03: Genesis Invitational @ 1:00 PM ET',
+        'Golf 04: Genesis Invitational Final Round',
+      ],
     ));
   }, 120_000);
   afterAll(async () => {
@@ -157,6 +169,7 @@ describe('a golf tournament', () => {
     const r4 = ['The Genesis Invitational — Round 4', '2026-02-22T12:00:00.000Z'] as const;
     expectMatched(byName, 'PGA 02: The Genesis Invitational - Round 4', ...r4);
     expectMatched(byName, 'PGA 03: Genesis Invitational @ 1:00 PM ET', ...r4);
+    expectMatched(byName, 'Golf 04: Genesis Invitational Final Round', ...r4);
   });
 });
 

@@ -17,7 +17,8 @@ describe('two UFC cards on a recorded scoreboard', () => {
     expect(ufc326.map((e) => [e.title, e.startsAt.toISOString(), e.endsAt?.toISOString() ?? null])).toEqual([
       ['UFC 326: Early Prelims', '2026-03-07T22:00:00.000Z', '2026-03-08T00:00:00.000Z'],
       ['UFC 326: Prelims', '2026-03-08T00:00:00.000Z', '2026-03-08T02:00:00.000Z'],
-      ['UFC 326: Main Card', '2026-03-08T02:00:00.000Z', null],
+      // The main card runs three hours: its main event's time fits it.
+      ['UFC 326: Main Card', '2026-03-08T02:00:00.000Z', '2026-03-08T05:00:00.000Z'],
     ]);
   });
 
@@ -29,7 +30,7 @@ describe('two UFC cards on a recorded scoreboard', () => {
       sport: 'mma',
       title: 'UFC 326: Main Card',
       startsAt: new Date('2026-03-08T02:00:00Z'),
-      endsAt: null,
+      endsAt: new Date('2026-03-08T05:00:00Z'),
       part: {
         kind: 'segment',
         label: 'Main Card',
@@ -63,7 +64,7 @@ describe('two UFC cards on a recorded scoreboard', () => {
         id: 'espn:600057330:main-card',
         title: 'UFC Fight Night: Moreno vs. Kavanagh — Main Card',
         startsAt: new Date('2026-03-01T01:00:00Z'),
-        endsAt: null,
+        endsAt: new Date('2026-03-01T04:00:00Z'),
         home: 'Brandon Moreno',
         away: "Lone'er Kavanagh",
       },
@@ -98,7 +99,7 @@ describe('a PFL card whose bouts all start together', () => {
         league: 'PFL',
         title: 'PFL Champions Series Dubai: Nurmagomedov vs. Hughes 2 — Main Card',
         startsAt: new Date('2025-10-03T15:00:00Z'),
-        endsAt: null,
+        endsAt: new Date('2025-10-03T18:00:00Z'),
         part: expect.objectContaining({ kind: 'segment', label: 'Main Card' }),
         venue: 'Coca-Cola Arena',
         home: 'Usman Nurmagomedov',
@@ -155,7 +156,7 @@ describe('cards of odd shapes', () => {
     expect(events.map((e) => [e.id, e.startsAt.toISOString(), e.endsAt?.toISOString() ?? null])).toEqual([
       ['espn:5:early-prelims', '2026-03-07T20:00:00.000Z', '2026-03-08T00:00:00.000Z'],
       ['espn:5:prelims', '2026-03-08T00:00:00.000Z', '2026-03-08T02:00:00.000Z'],
-      ['espn:5:main-card', '2026-03-08T02:00:00.000Z', null],
+      ['espn:5:main-card', '2026-03-08T02:00:00.000Z', '2026-03-08T05:00:00.000Z'],
     ]);
     expect(events.map((e) => [e.home, e.away])).toEqual([
       ['T', 'U'],

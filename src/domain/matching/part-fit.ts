@@ -26,6 +26,8 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 /** A label names the other: equal, a generic one for a numbered one (`Practice` for `Practice 2`), or a tennis round within a match's label. */
 function names(named: string, label: string): boolean {
   if (same(named, label)) return true;
+  // A tournament's final round is its third or fourth (a 54- or 72-hole event); the day tells which.
+  if (/^final round$/i.test(named) && /^round [34]$/i.test(label)) return true;
   if (/^practice$/i.test(named) && /^practice \d/i.test(label)) return true;
   return label.toLowerCase().endsWith(`, ${named.toLowerCase()}`);
 }
