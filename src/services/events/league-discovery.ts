@@ -146,7 +146,8 @@ export function createLeagueDiscovery(deps: LeagueDiscoveryDeps) {
             if (!entry && tsdb) unknown.set(name.toLowerCase(), true);
           }
           if (!entry || leagues.some((l) => l.key === entry.key)) continue;
-          const league = leagueOfEntry(entry);
+          // The name as channels write it (`Superleague Greece` for `Greek Superleague Greece`) names it from now on.
+          const league = leagueOfEntry({ ...entry, aliases: [...entry.aliases, name] });
           await insertDiscoveredLeague(db, league, deps.now());
           add(league);
           added.push(league.key);
