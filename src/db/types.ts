@@ -90,6 +90,8 @@ export interface Guides {
 }
 
 export interface Leagues {
+  aliases: Generated<string[]>;
+  discovered_at: Timestamp | null;
   duration_minutes: number;
   espn_slug: string | null;
   key: string;
@@ -187,6 +189,15 @@ export interface SourceCalls {
   source: string;
 }
 
+export interface SourceLeagues {
+  alternate: string | null;
+  fetched_at: Generated<Timestamp>;
+  id: string;
+  name: string;
+  source: string;
+  sport: string | null;
+}
+
 export interface TeamAliases {
   alias: string;
   created_at: Generated<Timestamp>;
@@ -249,6 +260,7 @@ export interface DB {
   providers: Providers;
   schema_migrations: SchemaMigrations;
   source_calls: SourceCalls;
+  source_leagues: SourceLeagues;
   team_aliases: TeamAliases;
   team_logos: TeamLogos;
   teams: Teams;

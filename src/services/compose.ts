@@ -2,21 +2,21 @@ import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { loadDefaultFamilies } from '../config/channel-families.js';
 import type { Config } from '../config/env.js';
-import type { LeagueConfig } from '../config/leagues.js';
 import { loadFamilyLeagueMappings, loadLeagues } from '../config/leagues.js';
+import { loadEspnLeagues } from '../config/espn-leagues.js';
 import { loadLlmPrices, priceOf } from '../config/llm-prices.js';
 import { loadSportsConfig } from '../config/sports.js';
 import type { Database } from '../db/database.js';
 import { listOverrides } from '../db/channel-overrides.js';
 import { familyMappingsFor } from '../db/leagues.js';
 import { providerFamilies } from '../db/provider-patterns.js';
-import { createLeagueLexicon, type LeagueLexicon } from '../domain/league-names.js';
 import { createEspnClient } from '../sources/espn.js';
 import { createHttpClient } from '../sources/http-client.js';
 import { createLlmClient } from '../sources/llm.js';
 import { createPlaylistFetcher } from '../sources/playlist.js';
 import { createTheSportsDbClient } from '../sources/thesportsdb.js';
 import { createEventsRefresher } from './events/events-refresh.js';
+import { createLeagueDiscovery } from './events/league-discovery.js';
 import { createLlmReview } from './llm/llm-review.js';
 import { createLlmStep } from './llm/llm-step.js';
 import { createSourceCallLog } from './events/source-call-log.js';
@@ -60,17 +60,6 @@ export type ServiceConfig = Pick<
   | 'LLM_WAIT_MS'
 > &
   Partial<Pick<Config, 'DATA_DIR'>>;
-
-/** The names of the configured leagues: theirs, their aliases and TheSportsDB's. */
-function lexiconOf(leagues: readonly LeagueConfig[]): LeagueLexicon {
-  return createLeagueLexicon(
-    leagues.map((l) => ({
-      key: l.key,
-      sport: l.sport,
-      names: [l.name, ...l.aliases, ...(l.thesportsdb ? [l.thesportsdb.name] : [])],
-    })),
-  );
-}
 
 /** The stateful parts, built once: config files, the playlist reader, the guide generator and its cache. */
 export function buildServices(deps: {
@@ -116,16 +105,25 @@ export function buildServices(deps: {
     apiKey: config.THESPORTSDB_API_KEY,
     leagues,
   });
+  // The configured leagues and those found since by name; the refresher and the generator read this list.
+  const discovery = createLeagueDiscovery({
+    database: deps.database,
+    tsdb,
+    configured: leagues,
+    espnLeagues: loadEspnLeagues(resolve(configDir, 'espn-leagues.yaml')),
+    now: deps.now,
+    ...(deps.logger && { logger: deps.logger }),
+  });
   const refresher = createEventsRefresher({
     database: deps.database,
     espn,
     tsdb,
-    leagues,
+    leagues: discovery.leagues,
     timeZone: config.DEFAULT_TIMEZONE,
     now: deps.now,
     ...(deps.logger && { logger: deps.logger }),
   });
-  const lexicon = lexiconOf(leagues);
+  const { lexicon } = discovery;
   // A model without a price cannot be kept within the daily budget: refused at start when a key is set.
   const price = priceOf(loadLlmPrices(resolve(configDir, 'llm-prices.yaml')), config.LLM_MODEL);
   if (config.ANTHROPIC_API_KEY && !price) {
@@ -170,8 +168,9 @@ export function buildServices(deps: {
     reader,
     defaultFamilies,
     familyMappings: (providerId) => familyMappingsFor(deps.database.db, providerId),
-    leagues,
+    leagues: discovery.leagues,
     lexicon,
+    discoverLeagues: (names) => discovery.discover(names),
     sports,
     providerPatterns: (providerId) => providerFamilies(deps.database.db, providerId),
     overrides: async (providerId) =>
@@ -221,7 +220,7 @@ export function buildServices(deps: {
   const art = createEventArt({
     db: deps.database.db,
     logos: logosHttp,
-    leagues,
+    leagues: discovery.leagues,
     now: deps.now,
     ...(config.DATA_DIR && { dir: resolve(config.DATA_DIR, 'art') }),
     ...(deps.logger && { logger: deps.logger }),
@@ -241,7 +240,12 @@ export function buildServices(deps: {
   const leagueKeys = leagues.map((l) => l.key);
   return {
     /** Writes the checked-in leagues and family mappings; run once at start, before serving. */
-    seed: () => seedReferenceData(deps.database.db, leagues, familyMappings),
+    seed: async () => {
+      const seeded = await seedReferenceData(deps.database.db, leagues, familyMappings);
+      await discovery.load();
+      return seeded;
+    },
+    discovery,
     leagues,
     familyMappings,
     defaultFamilies,

@@ -66,3 +66,13 @@ export type TsdbTeam = z.infer<typeof tsdbTeamSchema>;
 /** Envelopes: the list is `null` when nothing matched; rows are validated one by one. */
 export const tsdbEventsSchema = z.object({ events: z.array(z.unknown()).nullish() });
 export const tsdbTeamsSchema = z.object({ teams: z.array(z.unknown()).nullish() });
+
+/** An `all_leagues.php` row: only the id, the name and the sport (newer rows add the alternate names). */
+export const tsdbLeagueSchema = z.object({
+  idLeague: requiredId,
+  strLeague: z.string().trim().min(1),
+  strSport: field,
+  strLeagueAlternate: field,
+});
+export const tsdbLeaguesSchema = z.object({ leagues: z.array(z.unknown()).nullish() });
+export type TsdbLeague = z.infer<typeof tsdbLeagueSchema>;

@@ -8,9 +8,12 @@ import type { HttpClient } from './http-client.js';
 import {
   tsdbEventSchema,
   tsdbEventsSchema,
+  tsdbLeagueSchema,
+  tsdbLeaguesSchema,
   tsdbTeamSchema,
   tsdbTeamsSchema,
   type TsdbEvent,
+  type TsdbLeague,
   type TsdbTeam,
 } from './thesportsdb-schema.js';
 
@@ -32,6 +35,8 @@ export interface TheSportsDbClient {
   searchAllTeams(league: LeagueConfig): Promise<TeamRecord[]>;
   /** Teams by main or alternate name, across leagues. */
   searchTeams(name: string): Promise<TeamRecord[]>;
+  /** Every league TheSportsDB lists: id, name, sport. */
+  allLeagues(): Promise<TsdbLeague[]>;
 }
 
 const SPORTS: Record<string, Sport> = {
@@ -175,6 +180,16 @@ function toTeamRecord(t: TsdbTeam, leagues: readonly LeagueConfig[]): TeamRecord
   };
 }
 
+/** Reads an `all_leagues.php` answer; rows that do not validate are left out. */
+export function mapTsdbLeagues(json: unknown): TsdbLeague[] {
+  const envelope = tsdbLeaguesSchema.safeParse(json);
+  if (!envelope.success) throw badBody('leagues');
+  return (envelope.data.leagues ?? []).flatMap((raw) => {
+    const row = tsdbLeagueSchema.safeParse(raw);
+    return row.success ? [row.data] : [];
+  });
+}
+
 /** Reads a `{teams: [...]}` answer (searchteams, search_all_teams, lookup_all_teams); `null` is none. */
 export function mapTsdbTeams(json: unknown, leagues: readonly LeagueConfig[]): TeamRecord[] {
   const envelope = tsdbTeamsSchema.safeParse(json);
@@ -248,6 +263,9 @@ export function createTheSportsDbClient(deps: {
     },
     async searchTeams(name) {
       return teams(`searchteams.php?t=${nameParam(name)}`);
+    },
+    async allLeagues() {
+      return mapTsdbLeagues(await http.getJson(`${base}/all_leagues.php`));
     },
   };
   return client;

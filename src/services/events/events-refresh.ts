@@ -107,7 +107,8 @@ export function createEventsRefresher(deps: EventsRefresherDeps): EventsRefreshe
   const now = deps.now ?? (() => new Date());
   const log = deps.logger ?? silent;
   const concurrency = Math.max(1, deps.concurrency ?? 4);
-  const byKey = new Map(deps.leagues.map((l) => [l.key, l]));
+  // The list may grow (leagues found by name join it): looked up when asked.
+  const byKey = (key: string) => deps.leagues.find((l) => l.key === key);
   const fetcher = createSourceFetcher({
     db: database.db,
     espn: deps.espn,
@@ -121,7 +122,7 @@ export function createEventsRefresher(deps: EventsRefresherDeps): EventsRefreshe
 
   async function run(leagueKeys: readonly string[], localDays: readonly string[], opts: RunOptions) {
     const counts = emptyCounts();
-    const leagues = [...new Set(leagueKeys.map((k) => k.toUpperCase()))].flatMap((k) => byKey.get(k) ?? []);
+    const leagues = [...new Set(leagueKeys.map((k) => k.toUpperCase()))].flatMap((k) => byKey(k) ?? []);
     const espnDays = sourceDaysOf('espn', localDays, opts.zone);
     const tsdbDays = sourceDaysOf('thesportsdb', localDays, opts.zone);
     let next = 0;

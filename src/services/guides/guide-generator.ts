@@ -19,6 +19,7 @@ import {
   understandLineup,
   writeGuide,
   type Outcomes,
+  unnamedLeagues,
 } from './guide-stages.js';
 import type { LlmSummary } from '../llm/llm-step.js';
 import type { ChainResult, MatchChain } from '../matching/match-chain.js';
@@ -30,7 +31,8 @@ export interface GuideGeneratorDeps {
   defaultFamilies: ChannelFamily[];
   /** The family mappings of a provider: its own over the universal ones. */
   familyMappings: (providerId: number) => Promise<FamilyLeagueMapping[]>;
-  leagues: LeagueConfig[];
+  /** Every league, the ones found by name included (the list grows as they are found). */
+  leagues: readonly LeagueConfig[];
   /** The names of the leagues, for what a family's name or group title says it carries. */
   lexicon: LeagueLexicon;
   sports: SportsConfig;
@@ -39,6 +41,8 @@ export interface GuideGeneratorDeps {
   overrides?: (providerId: number) => Promise<ChannelOverride[]>;
   /** Without it every event channel keeps its name-built programmes. */
   matcher?: Pick<MatchChain, 'matchChannels'>;
+  /** Looks up leagues by the names no known league goes by; resolves to the keys of those found. */
+  discoverLeagues?: (names: readonly string[]) => Promise<string[]>;
   now: () => Date;
   logger?: { error(obj: object, msg: string): void };
 }
@@ -116,13 +120,18 @@ export function createGuideGenerator(deps: GuideGeneratorDeps) {
     },
   ): Promise<GeneratedGuide> {
     const lineup = await timed(times, 'understand', async () => {
-      const understood = understandLineup(playlist.live, {
+      const ctx = {
         provider,
         now,
         families: compileFamilies(await inputs.patterns(), deps.defaultFamilies),
         mappings: await inputs.mappings(),
         lexicon: deps.lexicon,
-      });
+      };
+      let understood = understandLineup(playlist.live, ctx);
+      // Names no known league goes by may name one the sources serve: read again with any found.
+      const unnamed = unnamedLeagues(understood.channels, deps.lexicon);
+      if (deps.discoverLeagues && unnamed.length > 0 && (await deps.discoverLeagues(unnamed)).length > 0)
+        understood = understandLineup(playlist.live, ctx);
       applyOverrides(understood, await inputs.overrides());
       return understood;
     });

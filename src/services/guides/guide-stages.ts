@@ -119,6 +119,22 @@ function leaguesOf(
   return { leagues, source: mapped && mapped.leagues.length > 0 ? mapped.source : 'hint' };
 }
 
+/**
+ * What the channels that carry no known league call their league: family labels and the hints written before
+ * the teams that no league's name stands for, each once.
+ */
+export function unnamedLeagues(channels: readonly UnderstoodChannel[], lexicon: LeagueLexicon): string[] {
+  const out = new Set<string>();
+  for (const c of channels) {
+    if (c.parsed.kind !== 'event') continue;
+    const hints = c.parsed.leagueHints.filter((h) => lexicon.exact(h) === null);
+    hints.forEach((h) => out.add(h));
+    if (c.parsed.family && !(c.leagues && c.leagues.leagues.length > 0) && hints.length === 0)
+      out.add(c.parsed.family);
+  }
+  return [...out];
+}
+
 export type Outcomes = ReadonlyMap<UnderstoodChannel, MatchOutcome>;
 
 /**

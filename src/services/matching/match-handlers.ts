@@ -50,7 +50,14 @@ function localDays(q: CandidateQuery): string[] {
 /** The chain's handlers, in the order they are asked, and the LLM, asked last about what all of them left. */
 export function createHandlers(deps: HandlerDeps): { handlers: Handler[]; llm: Handler } {
   const { db } = deps;
-  const leaguesOf = (q: CandidateQuery) => (q.leagues === 'any' ? deps.allLeagues : q.leagues);
+  // `any` is every configured league, and the leagues the channel is known to carry: a league found by its name
+  // (`Eredivisie 01`) is searched only for the channels that name it.
+  const leaguesOf = (q: CandidateQuery) =>
+    q.leagues !== 'any'
+      ? q.leagues
+      : q.known.some((l) => !deps.allLeagues.includes(l))
+        ? [...new Set([...deps.allLeagues, ...q.known])]
+        : deps.allLeagues;
 
   async function loadEvents(jobs: Job[], round: Round): Promise<void> {
     const leagues = [...new Set(jobs.flatMap((j) => leaguesOf(j.query)))];
