@@ -166,13 +166,17 @@ function fitSingle(ch: ChannelEvidence, entry: IndexedCandidate, index: Candidat
   return { score: SINGLE_TEAM_FACTOR * hit.score, reasons, weak: true };
 }
 
-function fitTitle(ch: ChannelEvidence, entry: IndexedCandidate, index: CandidateIndex): Fit {
+/**
+ * `minWords`: title words the name must share with the event; one when the name names the very part (`Darlington
+ * - Race`): the part and the time then say the rest.
+ */
+function fitTitle(ch: ChannelEvidence, entry: IndexedCandidate, index: CandidateIndex, minWords = 2): Fit {
   if (ch.studio && !isStudioText(entry.event.title)) {
     return { score: 0, reasons: [], rejected: 'a show about the event, not the event', weak: true };
   }
-  const hit = scoreTitle(ch.titleWords, entry, index);
+  const hit = scoreTitle(ch.titleWords, entry, index, minWords);
   // One word in common (`ufc`, `grand`) is no more than the league: nothing to report.
-  if (!hit.rejected && hit.matched.length < 2) return NOTHING_FOUND;
+  if (!hit.rejected && hit.matched.length < minWords) return NOTHING_FOUND;
   const reasons = [`title words ${hit.matched.join(' ') || 'none'} (${hit.score.toFixed(2)})`];
   if (hit.rejected) return { score: 0, reasons, rejected: hit.rejected, weak: true };
   if (hit.score < MIN_TITLE_SCORE)
@@ -196,15 +200,15 @@ export function scoreCandidate(
   const titleOnly = entry.event.part != null && ch.parsed.teams.length === 0;
   const hasTeams = home !== null && away !== null && !titleOnly;
   if (hasTeams && !ch.possibleTeams.has(home.key) && !ch.possibleTeams.has(away.key)) return null;
+  const now = opts.query?.now;
+  const part = fitPart(ch.parsed.part, entry.event, now && nextParts(index.entries, now));
   const fit = !hasTeams
-    ? fitTitle(ch, entry, index)
+    ? fitTitle(ch, entry, index, part.agrees && ch.parsed.time !== null ? 1 : 2)
     : ch.teams.length === 2
       ? fitTeams(ch, entry, index)
       : fitSingle(ch, entry, index);
   if (fit === NOTHING_FOUND) return null;
   const time = fitTime(ch, entry, opts);
-  const now = opts.query?.now;
-  const part = fitPart(ch.parsed.part, entry.event, now && nextParts(index.entries, now));
   const out: ScoredCandidate = {
     eventId: entry.event.id,
     title: entry.event.title,

@@ -25,6 +25,7 @@ export function scoreTitle(
   words: readonly string[],
   entry: IndexedCandidate,
   index: CandidateIndex,
+  minWords = 2,
 ): TitleHit {
   const eventWords = new Set(entry.titleTokens);
   if (words.length === 0 || eventWords.size === 0) return { score: 0, matched: [] };
@@ -48,7 +49,7 @@ export function scoreTitle(
       matched.push(w);
     }
   }
-  if (matched.length < 2) return { score: 0, matched };
+  if (matched.length < minWords) return { score: 0, matched };
   let eventTotal = 0;
   let eventFound = 0;
   for (const w of eventWords) {
