@@ -3,9 +3,9 @@
 // their days fetched from the right source, and the channels matched.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
+import { firstReport, type FirstReport } from '../support/first-report.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
@@ -91,26 +91,11 @@ describe('a league nobody configured', () => {
 
   beforeAll(async () => {
     sources = await startSources();
-    t = await startTestApp({
-      now: () => new Date('2026-12-06T12:00:00Z'),
-      config: { ESPN_BASE_URL: sources.url, THESPORTSDB_BASE_URL: sources.url },
-    });
-    await request(t.url)
-      .post('/api/providers')
-      .set(t.auth)
-      .send({
-        slug: 'nl',
-        name: 'NL',
-        playlistUrl: `${sources.url}/playlist.m3u`,
-        timezone: 'Europe/Amsterdam',
-      })
-      .expect(201);
-    expect((await request(t.url).get('/epg/nl.xml')).status).toBe(200);
-    const report = (await request(t.url).get('/api/providers/nl/matches').set(t.auth)).body as {
-      channels: Row[];
-      families: typeof families;
-    };
-    byName = new Map(report.channels.map((r) => [r.name, r]));
+    let report: FirstReport<Row>['report'];
+    ({ t, report, byName } = await firstReport<Row>(sources.url, '2026-12-06T12:00:00Z', {
+      slug: 'nl',
+      timezone: 'Europe/Amsterdam',
+    }));
     families = report.families;
   }, 120_000);
 

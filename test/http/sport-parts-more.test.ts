@@ -1,11 +1,11 @@
 // More tournaments, weekends and cards, on recorded real ESPN answers the matching was not tuned on: each
 // sport's channels named in several provider styles, scored like the whole service is scored (recall, and no
 // channel matched to the wrong part).
-import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LoopbackServer } from '../support/loopback-server.js';
+import { firstReport, playlistOf } from '../support/first-report.js';
 import { startRecordedEspn } from '../support/recorded-espn.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 interface Row {
   name: string;
@@ -133,25 +133,10 @@ afterAll(async () => {
 describe.each(cases)('$sport channels on a recorded answer', (c) => {
   it('are matched to the part that airs, none to a wrong one', async () => {
     const names = Object.keys(c.expect);
-    const playlist = `#EXTM3U\n${names.map((n, i) => `#EXTINF:-1,${n}\nhttp://h/live/u/p/${i + 1}.ts\n`).join('')}`;
-    const espn = await startRecordedEspn(c.scoreboards, playlist);
-    const t = await startTestApp({
-      now: () => new Date(c.now),
-      config: { ESPN_BASE_URL: espn.url, THESPORTSDB_BASE_URL: espn.url },
-    });
+    const espn = await startRecordedEspn(c.scoreboards, playlistOf(names));
+    const { t, report } = await firstReport<Row>(espn.url, c.now);
     open.push({ t, espn });
-    await request(t.url)
-      .post('/api/providers')
-      .set(t.auth)
-      .send({
-        slug: 'acme',
-        name: 'Acme',
-        playlistUrl: `${espn.url}/playlist.m3u`,
-        timezone: 'America/New_York',
-      })
-      .expect(201);
-    expect((await request(t.url).get('/epg/acme.xml')).status).toBe(200);
-    const rows = (await request(t.url).get('/api/providers/acme/matches').set(t.auth)).body.channels as Row[];
+    const rows = report.channels;
     let right = 0;
     const wrong: string[] = [];
     const missed: string[] = [];

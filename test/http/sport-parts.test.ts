@@ -1,11 +1,11 @@
 // Tournaments, race weekends and fight cards end to end, on real ESPN answers: a channel named as providers
 // name them is matched to the part that airs (the session, the segment, the round, the match between the named
 // players), and the guide shows that part at its time.
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoopbackServer } from '../support/loopback-server.js';
+import { firstReport, playlistOf } from '../support/first-report.js';
 import { startRecordedEspn } from '../support/recorded-espn.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 interface Row {
   name: string;
@@ -14,29 +14,11 @@ interface Row {
   event?: { title: string; startsAt: string; part?: { kind: string; label: string; parentTitle: string } };
 }
 
-const playlistOf = (names: string[]) =>
-  `#EXTM3U\n${names.map((n, i) => `#EXTINF:-1 group-title="Sports",${n}\nhttp://h/live/u/p/${i + 1}.ts\n`).join('')}`;
-
 /** The service at `now`, its ESPN answering with the recorded scoreboards; the report of its first guide. */
 async function reportAt(now: string, scoreboards: Record<string, string>, names: string[]) {
   const espn = await startRecordedEspn(scoreboards, playlistOf(names));
-  const t = await startTestApp({
-    now: () => new Date(now),
-    config: { ESPN_BASE_URL: espn.url, THESPORTSDB_BASE_URL: espn.url },
-  });
-  await request(t.url)
-    .post('/api/providers')
-    .set(t.auth)
-    .send({
-      slug: 'acme',
-      name: 'Acme',
-      playlistUrl: `${espn.url}/playlist.m3u`,
-      timezone: 'America/New_York',
-    })
-    .expect(201);
-  expect((await request(t.url).get('/epg/acme.xml')).status).toBe(200);
-  const rows = (await request(t.url).get('/api/providers/acme/matches').set(t.auth)).body.channels as Row[];
-  return { t, espn, byName: new Map(rows.map((r) => [r.name, r])) };
+  const { t, byName } = await firstReport<Row>(espn.url, now);
+  return { t, espn, byName };
 }
 
 function expectMatched(byName: Map<string, Row>, name: string, title: string, startsAt: string) {
