@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { DiscoveredLeague } from '../domain/league-catalogue.js';
 import type { TsdbLeague } from '../sources/thesportsdb-schema.js';
 import type { DB } from './types.js';
 
-// TheSportsDB's league list as last fetched, and the leagues found through it or the ESPN list.
+// TheSportsDB's league list as last fetched (the leagues found through it are in leagues.ts).
 
 export async function listSourceLeagues(
   db: Kysely<DB>,
@@ -46,48 +45,4 @@ export async function replaceSourceLeagues(
         .values(values.slice(i, i + 500))
         .execute();
   });
-}
-
-/** Adds a found league; a league already stored under its key (configured or found before) is kept. */
-export async function insertDiscoveredLeague(
-  db: Kysely<DB>,
-  league: DiscoveredLeague,
-  at: Date,
-): Promise<void> {
-  await db
-    .insertInto('leagues')
-    .values({
-      key: league.key,
-      name: league.name,
-      sport: league.sport,
-      espn_slug: league.espn,
-      thesportsdb_id: league.thesportsdb?.id ?? null,
-      thesportsdb_name: league.thesportsdb?.name ?? null,
-      duration_minutes: league.durationMinutes,
-      us_style: league.usStyle,
-      aliases: league.aliases,
-      discovered_at: at,
-    })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-}
-
-export async function listDiscoveredLeagues(db: Kysely<DB>): Promise<DiscoveredLeague[]> {
-  const rows = await db
-    .selectFrom('leagues')
-    .selectAll()
-    .where('discovered_at', 'is not', null)
-    .orderBy('discovered_at')
-    .execute();
-  return rows.map((r) => ({
-    key: r.key,
-    name: r.name,
-    sport: r.sport,
-    espn: r.espn_slug,
-    thesportsdb:
-      r.thesportsdb_id !== null ? { id: r.thesportsdb_id, name: r.thesportsdb_name ?? r.name } : null,
-    durationMinutes: r.duration_minutes,
-    usStyle: r.us_style,
-    aliases: r.aliases,
-  }));
 }

@@ -1,11 +1,28 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import { familyKey, type FamilyLeagueMapping } from '../domain/family-leagues.js';
+import type { DiscoveredLeague } from '../domain/league-catalogue.js';
 import type { DB, FamilyLeagueMappings, Leagues } from './types.js';
 
 // Leagues, and the family -> league mappings that point at them (a mapping means nothing without them).
 
 export type LeagueRow = Selectable<Leagues>;
 export type FamilyLeagueMappingRow = Selectable<FamilyLeagueMappings>;
+
+/** What a league, configured or found, writes to its row. */
+export function leagueValues(
+  league: Omit<DiscoveredLeague, 'aliases'>,
+): Omit<Insertable<Leagues>, 'aliases' | 'discovered_at'> {
+  return {
+    key: league.key,
+    name: league.name,
+    sport: league.sport,
+    espn_slug: league.espn,
+    thesportsdb_id: league.thesportsdb?.id ?? null,
+    thesportsdb_name: league.thesportsdb?.name ?? null,
+    duration_minutes: league.durationMinutes,
+    us_style: league.usStyle,
+  };
+}
 
 export function listLeagueRows(db: Kysely<DB>): Promise<LeagueRow[]> {
   return db.selectFrom('leagues').selectAll().orderBy('key').execute();
@@ -173,4 +190,37 @@ export async function softDeleteProviderMapping(
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
+}
+
+/** Adds a found league; a league already stored under its key (configured or found before) is kept. */
+export async function insertDiscoveredLeague(
+  db: Kysely<DB>,
+  league: DiscoveredLeague,
+  at: Date,
+): Promise<void> {
+  await db
+    .insertInto('leagues')
+    .values({ ...leagueValues(league), aliases: league.aliases, discovered_at: at })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
+
+export async function listDiscoveredLeagues(db: Kysely<DB>): Promise<DiscoveredLeague[]> {
+  const rows = await db
+    .selectFrom('leagues')
+    .selectAll()
+    .where('discovered_at', 'is not', null)
+    .orderBy('discovered_at')
+    .execute();
+  return rows.map((r) => ({
+    key: r.key,
+    name: r.name,
+    sport: r.sport,
+    espn: r.espn_slug,
+    thesportsdb:
+      r.thesportsdb_id !== null ? { id: r.thesportsdb_id, name: r.thesportsdb_name ?? r.name } : null,
+    durationMinutes: r.duration_minutes,
+    usStyle: r.us_style,
+    aliases: r.aliases,
+  }));
 }

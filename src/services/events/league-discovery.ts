@@ -4,12 +4,8 @@
 // the match chain and the scheduler read, so its days are fetched and its events matched like a configured one's.
 import { LRUCache } from 'lru-cache';
 import { SPORTS, type LeagueConfig, type Sport } from '../../config/leagues.js';
-import {
-  insertDiscoveredLeague,
-  listDiscoveredLeagues,
-  listSourceLeagues,
-  replaceSourceLeagues,
-} from '../../db/league-catalogue.js';
+import { listSourceLeagues, replaceSourceLeagues } from '../../db/league-catalogue.js';
+import { insertDiscoveredLeague, listDiscoveredLeagues } from '../../db/leagues.js';
 import type { Database } from '../../db/database.js';
 import {
   indexCatalogue,

@@ -3,6 +3,7 @@ import type { LeagueConfig } from '../../config/leagues.js';
 import { familyKey, type FamilyLeagueMapping } from '../../domain/family-leagues.js';
 import {
   insertFamilyMapping,
+  leagueValues,
   listUniversalMappings,
   setFamilyMappingLeagues,
   upsertLeagues,
@@ -29,19 +30,7 @@ export async function seedReferenceData(
   mappings: readonly FamilyLeagueMapping[],
 ): Promise<SeedResult> {
   return db.transaction().execute(async (trx) => {
-    const leagueCount = await upsertLeagues(
-      trx,
-      leagues.map((l) => ({
-        key: l.key,
-        name: l.name,
-        sport: l.sport,
-        espn_slug: l.espn,
-        thesportsdb_id: l.thesportsdb?.id ?? null,
-        thesportsdb_name: l.thesportsdb?.name ?? null,
-        duration_minutes: l.durationMinutes,
-        us_style: l.usStyle,
-      })),
-    );
+    const leagueCount = await upsertLeagues(trx, leagues.map(leagueValues));
     const existing = new Map<string, { id: number; keys: string[]; source: string; live: boolean }>();
     for (const row of await listUniversalMappings(trx)) {
       const key = familyKey(row.family);
