@@ -140,12 +140,13 @@ async function withAliases(db: Kysely<DB>, rows: EventRow[]): Promise<StoredEven
   const byTeam = await listTeamAliases(db, teamIds);
   return rows.map((r) => {
     // The sides of a match or a card segment are athletes, written by surname as often as in full.
-    const kind = partOf(r.part)?.kind;
+    const event = toSportEvent(r);
+    const kind = event.part?.kind;
     const athletes = kind === 'match' || kind === 'segment';
     const sideAliases = (id: number | null, name: string | null) =>
       athletes && name ? personAliases(name) : aliasesOf(id, name, byTeam);
     return {
-      event: toSportEvent(r),
+      event,
       homeAliases: sideAliases(r.home_team_id, r.home_name),
       awayAliases: sideAliases(r.away_team_id, r.away_name),
     };

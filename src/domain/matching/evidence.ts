@@ -200,8 +200,10 @@ export function scoreCandidate(
   const titleOnly = entry.event.part != null && ch.parsed.teams.length === 0;
   const hasTeams = home !== null && away !== null && !titleOnly;
   if (hasTeams && !ch.possibleTeams.has(home.key) && !ch.possibleTeams.has(away.key)) return null;
+  // Which part is next matters only to a name that names none, against a candidate that is a part.
   const now = opts.query?.now;
-  const part = fitPart(ch.parsed.part, entry.event, now && nextParts(index.entries, now));
+  const asksNext = now && entry.event.part && !ch.parsed.part;
+  const part = fitPart(ch.parsed.part, entry.event, asksNext ? nextParts(index.entries, now) : undefined);
   const fit = !hasTeams
     ? fitTitle(ch, entry, index, part.agrees && ch.parsed.time !== null ? 1 : 2)
     : ch.teams.length === 2
