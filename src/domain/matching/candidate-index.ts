@@ -1,5 +1,6 @@
 // What matching precomputes once per candidate set: each team's aliases sorted by what kind of name they are,
 // which aliases several teams share, and how telling each word is within the set.
+import { nextParts } from './part-fit.js';
 import type { SportEvent } from '../types.js';
 import { normalizeTeamName } from './team-names.js';
 
@@ -60,6 +61,8 @@ export interface CandidateIndex {
   teamsFor(norm: string, tokens: readonly string[]): ReadonlySet<string>;
   /** Weight of a team-name word: 1 when one team of the set uses it, less the more teams share it. */
   teamWordWeight(token: string): number;
+  /** For each event with parts, the part on now or next (worked out once per index and clock). */
+  nextParts(now: Date): ReadonlyMap<string, string>;
   /** The same over event titles. */
   titleWordWeight(token: string): number;
 }
@@ -199,6 +202,7 @@ export function createCandidateIndex(candidates: readonly Candidate[]): Candidat
     possible.set(norm, teams);
     return teams;
   };
+  let next: { at: number; parts: ReadonlyMap<string, string> } | undefined;
   return {
     entries,
     teamsNamed: (alias) => aliasTeams.get(alias)?.size ?? 0,
@@ -206,5 +210,9 @@ export function createCandidateIndex(candidates: readonly Candidate[]): Candidat
     teamsFor,
     teamWordWeight: (token) => weight(tokenTeams, token),
     titleWordWeight: (token) => weight(titleEvents, token),
+    nextParts: (now) => {
+      if (next?.at !== now.getTime()) next = { at: now.getTime(), parts: nextParts(entries, now) };
+      return next.parts;
+    },
   };
 }

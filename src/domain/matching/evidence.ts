@@ -14,7 +14,7 @@ import {
 } from './team-scores.js';
 import { nameTitleTokens, scoreTitle } from './title.js';
 import { isStudioText } from '../channel-name/hints.js';
-import { fitPart, nextParts } from './part-fit.js';
+import { fitPart } from './part-fit.js';
 import { fitTime } from './time-fit.js';
 
 export interface ScoredCandidate {
@@ -203,7 +203,7 @@ export function scoreCandidate(
   // Which part is next matters only to a name that names none, against a candidate that is a part.
   const now = opts.query?.now;
   const asksNext = now && entry.event.part && !ch.parsed.part;
-  const part = fitPart(ch.parsed.part, entry.event, asksNext ? nextParts(index.entries, now) : undefined);
+  const part = fitPart(ch.parsed.part, entry.event, asksNext ? index.nextParts(now) : undefined);
   const fit = !hasTeams
     ? fitTitle(ch, entry, index, part.agrees && ch.parsed.time !== null ? 1 : 2)
     : ch.teams.length === 2

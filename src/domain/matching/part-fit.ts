@@ -73,15 +73,11 @@ type Timed = {
   status: string | null;
 };
 
-const memo = new WeakMap<readonly unknown[], { at: number; next: Map<string, string> }>();
-
 /**
  * For each event with parts, the part a name that names none means at `now`: the session or segment on now,
- * else the next to start; a card's main card while the card is still ahead. Memoised per candidate list.
+ * else the next to start; a card's main card while the card is still ahead.
  */
 export function nextParts(entries: readonly { event: Timed }[], now: Date): ReadonlyMap<string, string> {
-  const held = memo.get(entries);
-  if (held && held.at === now.getTime()) return held.next;
   const t = now.getTime();
   const best = new Map<string, Timed>();
   const rank = (e: Timed): number => {
@@ -99,7 +95,5 @@ export function nextParts(entries: readonly { event: Timed }[], now: Date): Read
     if (rank(event) === Infinity) continue;
     if (!current || rank(event) < rank(current)) best.set(event.part.parentId, event);
   }
-  const next = new Map([...best].map(([parent, e]) => [parent, e.id]));
-  memo.set(entries, { at: t, next });
-  return next;
+  return new Map([...best].map(([parent, e]) => [parent, e.id]));
 }
